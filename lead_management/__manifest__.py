@@ -1,0 +1,27 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Lead Management",
+    "summary": "Lead numbers and lead types, offers converted into orders, "
+    "traceability from lead to order",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "Lead Management Developers",
+    "website": "https://github.com/lead-management/lead_management",
+    "license": "LGPL-3",
+    "depends": ["crm", "sale_crm", "sale_management"],
+    "data": [
+        "security/lead_management_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/crm_lead_type_data.xml",
+        "views/crm_lead_type_views.xml",
+        "views/crm_lead_views.xml",
+        "views/lead_management_menus.xml",
+    ],
+    "demo": [
+        "demo/crm_lead_demo.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "installable": True,
+}

@@ -1,0 +1,3 @@
+from . import crm_lead_type
+from . import crm_lead
+from . import res_company

@@ -1,0 +1,3 @@
+from . import test_lead_number
+from . import test_install_hook
+from . import test_lead_type
