@@ -22,7 +22,6 @@ class CrmLead(models.Model):
     )
     lead_type_id = fields.Many2one(
         "crm.lead.type",
-        string="Lead Type",
         index=True,
         tracking=True,
         check_company=True,
@@ -63,7 +62,8 @@ class CrmLead(models.Model):
             lead.color = lead.lead_type_id.color
 
     @api.depends("lead_number")
-    def _compute_display_name(self):
+    # a compute method returns nothing: there is no result of super to pass
+    def _compute_display_name(self):  # pylint: disable=missing-return
         super()._compute_display_name()
         for lead in self:
             if lead.lead_number and lead.display_name:

@@ -64,8 +64,10 @@ class CrmLeadType(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        used = self.env["crm.lead"].with_context(active_test=False)._read_group(
-            [("lead_type_id", "in", self.ids)], groupby=["lead_type_id"]
+        used = (
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            ._read_group([("lead_type_id", "in", self.ids)], groupby=["lead_type_id"])
         )
         if used:
             raise UserError(

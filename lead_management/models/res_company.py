@@ -75,4 +75,7 @@ class ResCompany(models.Model):
             "SELECT nextval(%s) FROM generate_series(1, %s)",
             [f"ir_sequence_{sequence.id:03d}", count],
         )
-        return [sequence.get_next_char(n) for n in sorted(r[0] for r in self.env.cr.fetchall())]
+        return [
+            sequence.get_next_char(n)
+            for n in sorted(r[0] for r in self.env.cr.fetchall())
+        ]

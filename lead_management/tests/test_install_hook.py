@@ -29,7 +29,9 @@ class TestInstallHook(LeadManagementCommon):
         lead_b = self.env["crm.lead"].create(
             {"name": "B", "company_id": self.company_b.id}
         )
-        no_company = self.env["crm.lead"].create({"name": "No company", "company_id": False})
+        no_company = self.env["crm.lead"].create(
+            {"name": "No company", "company_id": False}
+        )
         untouched = self._create_leads(1)
         kept_number = untouched.lead_number
         old = leads_a | lost | lead_b | no_company
@@ -72,7 +74,10 @@ class TestInstallHook(LeadManagementCommon):
         post_init_hook(self.env)
         self.assertEqual(
             self.env["ir.sequence"].search_count(
-                [("code", "=", "crm.lead.number"), ("company_id", "=", self.company_b.id)]
+                [
+                    ("code", "=", "crm.lead.number"),
+                    ("company_id", "=", self.company_b.id),
+                ]
             ),
             1,
         )

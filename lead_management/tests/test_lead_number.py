@@ -139,8 +139,13 @@ class TestLeadNumber(LeadManagementCommon):
 
     def test_search_view_finds_number(self):
         """The default search field of both lead search views looks at numbers."""
-        for xmlid in ("crm.view_crm_case_leads_filter", "crm.view_crm_case_opportunities_filter"):
-            arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "search")["arch"]
+        for xmlid in (
+            "crm.view_crm_case_leads_filter",
+            "crm.view_crm_case_opportunities_filter",
+        ):
+            arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "search")[
+                "arch"
+            ]
             name_field = re.search(r'<field name="name"[^>]*>', arch).group(0)
             self.assertIn("lead_number", name_field, xmlid)
 

@@ -128,6 +128,4 @@ class TestLeadType(LeadManagementCommon):
         with self.assertQueryCount(1):
             self.assertEqual(types.mapped("lead_count"), [2, 1])
         action = self.type_new.action_view_leads()
-        self.assertEqual(
-            self.env["crm.lead"].search_count(action["domain"]), 2
-        )
+        self.assertEqual(self.env["crm.lead"].search_count(action["domain"]), 2)
