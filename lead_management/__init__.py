@@ -1,2 +1,3 @@
 from . import models
-from .hooks import post_init_hook
+from . import report
+from .hooks import pre_init_hook, post_init_hook

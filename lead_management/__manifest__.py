@@ -17,11 +17,15 @@
         "data/crm_lead_type_data.xml",
         "views/crm_lead_type_views.xml",
         "views/crm_lead_views.xml",
+        "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
         "views/lead_management_menus.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 
 class CrmLead(models.Model):
@@ -39,6 +40,29 @@ class CrmLead(models.Model):
         readonly=False,
         precompute=True,
         default=None,
+    )
+
+    # the Offers and Orders tabs of the opportunity; legacy quotations (made
+    # before installation, not numbered as offers) show among the offers
+    offer_ids = fields.One2many(
+        "sale.order",
+        "opportunity_id",
+        string="Offers",
+        domain=["|", ("is_offer", "=", True), ("state", "in", ("draft", "sent"))],
+    )
+    sale_order_ids = fields.One2many(
+        "sale.order",
+        "opportunity_id",
+        string="Sales Orders",
+        domain=[
+            "|",
+            ("state", "=", "sale"),
+            "&",
+            ("state", "=", "cancel"),
+            "|",
+            ("offer_id", "!=", False),
+            ("converted_order_id", "!=", False),
+        ],
     )
 
     _sql_constraints = [
@@ -84,6 +108,40 @@ class CrmLead(models.Model):
                 _("A lead number is a permanent reference and cannot be changed.")
             )
         return super().write(vals)
+
+    def action_cancel_open_offers(self):
+        """Cancel the draft and sent offers of the leads (not their orders)."""
+        offers = self.order_ids.filtered(lambda order: order.state in ("draft", "sent"))
+        if not offers:
+            raise UserError(_("There is no open offer to cancel."))
+        offers._action_cancel()
+        for lead in self:
+            cancelled = offers.filtered(
+                lambda order, lead=lead: order.opportunity_id == lead
+            )
+            if cancelled:
+                lead.message_post(
+                    body=_(
+                        "Open offers cancelled: %(offers)s.",
+                        offers=", ".join(cancelled.mapped("name")),
+                    )
+                )
+        return True
+
+    def _get_lead_sale_order_domain(self):
+        # a converted offer is not an order: its order is
+        return expression.AND(
+            [super()._get_lead_sale_order_domain(), [("state", "!=", "converted")]]
+        )
+
+    def _get_action_view_sale_quotation_domain(self):
+        # converted offers stay reachable from the Quotations smart button
+        return expression.OR(
+            [
+                super()._get_action_view_sale_quotation_domain(),
+                [("state", "=", "converted")],
+            ]
+        )
 
     def _assign_lead_numbers(self):
         """Number the leads in ``self`` from their company's lead sequence.

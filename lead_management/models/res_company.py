@@ -1,61 +1,96 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
 
 LEAD_SEQUENCE_CODE = "crm.lead.number"
+OFFER_SEQUENCE_CODE = "sale.offer"
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    offer_conversion_mode = fields.Selection(
+        [
+            ("separate", "Separate order"),
+            ("in_place", "Confirm in place"),
+        ],
+        default="separate",
+        required=True,
+        help="Separate order: converting an offer creates a new sales order, "
+        "numbered as an order, and keeps the offer as a read-only, converted "
+        "document.\nConfirm in place: the offer itself is confirmed and "
+        "renumbered as an order; it keeps its offer number in Offer No.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
-        companies._create_lead_number_sequences()
+        companies._create_lead_management_sequences()
         return companies
 
-    def _create_lead_number_sequences(self):
-        """Give each company in ``self`` its own lead sequence, if missing.
+    @api.model
+    def _lead_management_sequences(self):
+        """The sequences every company gets: {code: (name, prefix, padding)}.
 
-        Every company counts its leads on its own; the default prefix is
-        ``LD/<year>/`` and can be changed freely in Settings > Technical >
-        Sequences: no code depends on it.
+        The prefixes are defaults only: an administrator may change them, and
+        no code depends on them.
         """
+        return {
+            LEAD_SEQUENCE_CODE: (_("Lead number"), "LD/%(year)s/", 5),
+            OFFER_SEQUENCE_CODE: (_("Offer number"), "OF/%(year)s/", 5),
+        }
+
+    def _create_lead_management_sequences(self, codes=None):
+        """Give each company in ``self`` its own sequences, where missing."""
         # sudo: sequences are technical records that a user allowed to create
-        # a company (or a lead) may not be allowed to create himself
+        # a company (or a lead, an offer) may not be allowed to create himself
         sequences = self.env["ir.sequence"].sudo()
-        existing = sequences.search(
-            [("code", "=", LEAD_SEQUENCE_CODE), ("company_id", "in", self.ids)]
-        ).company_id
+        definitions = self._lead_management_sequences()
+        codes = codes or list(definitions)
+        existing = {
+            (sequence.code, sequence.company_id)
+            for sequence in sequences.search(
+                [("code", "in", codes), ("company_id", "in", self.ids)]
+            )
+        }
         return sequences.create(
             [
                 {
-                    "name": _("Lead number (%(company)s)", company=company.name),
-                    "code": LEAD_SEQUENCE_CODE,
-                    "prefix": "LD/%(year)s/",
-                    "padding": 5,
+                    "name": f"{definitions[code][0]} ({company.name})",
+                    "code": code,
+                    "prefix": definitions[code][1],
+                    "padding": definitions[code][2],
                     "company_id": company.id,
                 }
-                for company in self - existing
+                for company in self
+                for code in codes
+                if (code, company) not in existing
             ]
         )
 
-    def _get_lead_number_sequence(self):
+    def _create_lead_number_sequences(self):
+        return self._create_lead_management_sequences([LEAD_SEQUENCE_CODE])
+
+    def _get_lead_management_sequence(self, code):
+        """The company's sequence of ``code``, created when missing."""
         self.ensure_one()
-        # sudo: see _create_lead_number_sequences
+        # sudo: see _create_lead_management_sequences
         sequence = (
             self.env["ir.sequence"]
             .sudo()
             .search(
-                [
-                    ("code", "=", LEAD_SEQUENCE_CODE),
-                    ("company_id", "in", [self.id, False]),
-                ],
+                [("code", "=", code), ("company_id", "in", [self.id, False])],
                 order="company_id",
                 limit=1,
             )
         )
-        return sequence or self._create_lead_number_sequences()
+        return sequence or self._create_lead_management_sequences([code])
+
+    def _get_lead_number_sequence(self):
+        return self._get_lead_management_sequence(LEAD_SEQUENCE_CODE)
+
+    def _get_offer_sequence(self):
+        return self._get_lead_management_sequence(OFFER_SEQUENCE_CODE)
 
     def _next_lead_numbers(self, count):
         """Return ``count`` new lead numbers of this company, in order.

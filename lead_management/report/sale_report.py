@@ -1,0 +1,12 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class SaleReport(models.Model):
+    _inherit = "sale.report"
+
+    def _where_sale(self):
+        # A converted offer and the order generated from it are one sale:
+        # only the order is analysed.
+        return f"{super()._where_sale()} AND s.state != 'converted'"
