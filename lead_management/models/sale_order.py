@@ -57,7 +57,6 @@ class SaleOrder(models.Model):
     )
     offer_id = fields.Many2one(
         "sale.order",
-        string="Offer",
         copy=False,
         readonly=True,
         index="btree_not_null",
