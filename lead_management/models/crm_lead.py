@@ -26,7 +26,9 @@ class CrmLead(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        ondelete="restrict",
+        # users cannot delete a type in use (crm.lead.type._unlink_except_used);
+        # uninstalling the add-on can
+        ondelete="set null",
         default=lambda self: self._default_lead_type_id(),
     )
     # The card colour follows the type (computed), yet stays writable so that

@@ -1,0 +1,167 @@
+"""Install, upgrade and uninstall lead_management on a database with history.
+
+Run by scripts/lifecycle.sh (itself run by scripts/test.sh):
+
+    python tools/lifecycle_check.py CONFIG DATABASE STAGE
+
+STAGE is one of:
+
+- ``seed``: before installation, on a database with crm, sale_crm and
+  sale_management (and their demo data): add leads, quotations and orders of
+  our own and remember them;
+- ``installed``: every lead has a number, in creation order; the existing
+  quotations are not offers and still confirm the stock way; new quotations
+  are offers; a conversion works;
+- ``upgraded``: after ``-u lead_management``, numbers and links are the same;
+- ``uninstall``: uninstall the add-on, then check that its fields, models,
+  crons and menus are gone and that crm and sale still work.
+
+Every check that fails raises: the script exits non-zero with the reason.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+STATE_FILE = "lifecycle_state.json"
+
+
+def _env(cr):
+    return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+
+def _check(condition, message):
+    if not condition:
+        raise SystemExit(f"lifecycle check failed: {message}")
+
+
+def seed(env, state):
+    partner = env["res.partner"].create({"name": "Lifecycle Customer"})
+    product = env["product.product"].create({"name": "Lifecycle product"})
+    leads = env["crm.lead"].create(
+        [{"name": f"Old lead {i}", "type": "opportunity"} for i in range(5)]
+    )
+    leads[-1].action_archive()
+    quotation, order = env["sale.order"].create(
+        [
+            {
+                "partner_id": partner.id,
+                "opportunity_id": leads[0].id,
+                "order_line": [(0, 0, {"product_id": product.id})],
+            }
+            for _i in range(2)
+        ]
+    )
+    order.action_confirm()
+    state.update(
+        lead_ids=leads.ids,
+        quotation={"id": quotation.id, "name": quotation.name},
+        order={"id": order.id, "name": order.name},
+        partner_id=partner.id,
+        product_id=product.id,
+    )
+
+
+def installed(env, state):
+    leads = env["crm.lead"].with_context(active_test=False)
+    all_leads = leads.search([])
+    _check(all(all_leads.mapped("lead_number")), "every lead has a number")
+    ours = leads.browse(state["lead_ids"])
+    numbers = ours.mapped("lead_number")
+    _check(numbers == sorted(numbers), "numbers follow creation order")
+    quotation = env["sale.order"].browse(state["quotation"]["id"])
+    order = env["sale.order"].browse(state["order"]["id"])
+    _check(not quotation.is_offer and not order.is_offer, "old documents: no offers")
+    _check(quotation.name == state["quotation"]["name"], "quotation keeps its name")
+    _check(order.state == "sale", "order untouched")
+    quotation.action_confirm()  # the stock way
+    _check(quotation.state == "sale", "old quotation confirms in place")
+    _check(not quotation.converted_order_id, "old quotation not converted")
+    offer = env["sale.order"].create(
+        {
+            "partner_id": state["partner_id"],
+            "opportunity_id": ours[0].id,
+            "order_line": [(0, 0, {"product_id": state["product_id"]})],
+        }
+    )
+    _check(offer.is_offer and offer.offer_number == offer.name, "new quotes: offers")
+    new_order = offer._convert_to_orders()
+    _check(new_order.offer_id == offer, "conversion links the order to the offer")
+    lead_type = env["crm.lead.type"].create({"name": "Lifecycle type", "color": 5})
+    ours[1].lead_type_id = lead_type
+    state.update(
+        numbers=dict(zip(map(str, ours.ids), numbers, strict=True)),
+        offer_id=offer.id,
+        new_order_id=new_order.id,
+    )
+
+
+def upgraded(env, state):
+    ours = env["crm.lead"].with_context(active_test=False).browse(state["lead_ids"])
+    _check(
+        {str(lead.id): lead.lead_number for lead in ours} == state["numbers"],
+        "lead numbers survive the upgrade",
+    )
+    offer = env["sale.order"].browse(state["offer_id"])
+    _check(
+        offer.converted_order_id.id == state["new_order_id"], "links survive upgrade"
+    )
+    _check(ours[1].lead_type_id.name == "Lifecycle type", "lead types survive")
+
+
+def uninstall(env, state):
+    module = env["ir.module.module"].search([("name", "=", "lead_management")])
+    module.button_immediate_uninstall()
+
+
+def uninstalled(env, state):
+    cr = env.cr
+    cr.execute(
+        "SELECT 1 FROM information_schema.columns "
+        "WHERE table_name = 'crm_lead' AND column_name = 'lead_number'"
+    )
+    _check(not cr.fetchall(), "crm_lead.lead_number is dropped")
+    _check("crm.lead.type" not in env, "the lead type model is gone")
+    _check(
+        not env["ir.model.data"].search([("module", "=", "lead_management")]),
+        "no record of the add-on is left (menus, crons, views, sequences...)",
+    )
+    offer = env["sale.order"].browse(state["offer_id"])
+    _check(offer.state == "cancel", "a converted offer becomes cancelled")
+    lead = env["crm.lead"].create({"name": "After uninstall", "type": "opportunity"})
+    quotation = env["sale.order"].create(
+        {
+            "partner_id": state["partner_id"],
+            "opportunity_id": lead.id,
+            "order_line": [(0, 0, {"product_id": state["product_id"]})],
+        }
+    )
+    quotation.action_confirm()
+    _check(quotation.state == "sale", "crm and sale work without the add-on")
+
+
+STAGES = {
+    "seed": seed,
+    "installed": installed,
+    "upgraded": upgraded,
+    "uninstall": uninstall,
+    "uninstalled": uninstalled,
+}
+
+
+def main(config, database, stage):
+    odoo.tools.config.parse_config(["-c", config, "-d", database, "--log-level=warn"])
+    state_path = Path(odoo.tools.config["data_dir"]) / f"{database}-{STATE_FILE}"
+    state = json.loads(state_path.read_text()) if state_path.exists() else {}
+    registry = odoo.modules.registry.Registry(database)
+    with registry.cursor() as cr:
+        STAGES[stage](_env(cr), state)
+    state_path.write_text(json.dumps(state))
+    print(f"lifecycle: {stage} ok")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
