@@ -30,7 +30,8 @@ db=lm_test_$$
 install_log=$(mktemp)
 cleanup() {
     dropdb --if-exists --force "$db" >/dev/null 2>&1 || true
-    rm -rf "$ROOT/.odoo-data/filestore/$db" "$install_log"
+    dropdb --if-exists --force "${db}_workers" >/dev/null 2>&1 || true
+    rm -rf "$ROOT/.odoo-data/filestore/$db" "$ROOT/.odoo-data/filestore/${db}_workers" "$install_log"
 }
 trap cleanup EXIT
 
@@ -42,6 +43,12 @@ say "Installing $addon into $db"
 if grep -Eq '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$install_log"; then
     die "installing $addon logged errors (above)"
 fi
+
+say "Concurrent conversions on a 2-worker server"
+# On a copy: the check commits its data, the tests want a clean database.
+createdb -T "$db" "${db}_workers"
+"$PYTHON" tools/concurrency_check.py "$ODOO_RC" "${db}_workers"
+dropdb --force "${db}_workers"
 
 say "Install, upgrade, uninstall on a database with history"
 "$ROOT/scripts/lifecycle.sh"
