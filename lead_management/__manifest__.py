@@ -18,6 +18,7 @@
         "views/crm_lead_type_views.xml",
         "views/crm_lead_views.xml",
         "views/lead_management_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",

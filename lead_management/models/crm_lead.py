@@ -40,6 +40,20 @@ class CrmLead(models.Model):
         precompute=True,
         default=None,
     )
+    lead_type_color = fields.Integer(related="lead_type_id.color")
+    # the pipeline's card mode: a setting of the company the user works in
+    pipeline_detailed_cards = fields.Boolean(compute="_compute_pipeline_detailed_cards")
+    open_offer_count = fields.Integer(
+        compute="_compute_open_offers",
+        string="Open Offers",
+        help="Quotations of this opportunity that are not confirmed nor cancelled.",
+    )
+    open_offer_amount = fields.Monetary(
+        compute="_compute_open_offers",
+        string="Open Offers Amount",
+        currency_field="company_currency",
+        help="Untaxed amount of the open quotations, in the company's currency.",
+    )
 
     _sql_constraints = [
         (
@@ -68,6 +82,42 @@ class CrmLead(models.Model):
         for lead in self:
             if lead.lead_number and lead.display_name:
                 lead.display_name = f"[{lead.lead_number}] {lead.display_name}"
+
+    @api.depends_context("company")
+    def _compute_pipeline_detailed_cards(self):
+        self.pipeline_detailed_cards = self.env.company.pipeline_detailed_cards
+
+    @api.depends(
+        "order_ids.state",
+        "order_ids.amount_untaxed",
+        "order_ids.currency_id",
+        "company_currency",
+    )
+    def _compute_open_offers(self):
+        # one grouped query for all the leads on screen; _origin: new records
+        # (onchange) have no offers yet
+        groups = self.env["sale.order"]._read_group(
+            [
+                ("opportunity_id", "in", self._origin.ids),
+                ("state", "in", ("draft", "sent")),
+            ],
+            groupby=["opportunity_id", "currency_id"],
+            aggregates=["__count", "amount_untaxed:sum"],
+        )
+        counts = defaultdict(int)
+        amounts = defaultdict(float)
+        today = fields.Date.context_today(self)
+        for lead, currency, count, amount in groups:
+            counts[lead] += count
+            amounts[lead] += currency._convert(
+                amount,
+                lead.company_currency,
+                lead.company_id or self.env.company,
+                today,
+            )
+        for lead in self:
+            lead.open_offer_count = counts[lead._origin]
+            lead.open_offer_amount = amounts[lead._origin]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,12 +1,20 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
 
 LEAD_SEQUENCE_CODE = "crm.lead.number"
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    pipeline_detailed_cards = fields.Boolean(
+        string="Detailed lead cards in the pipeline",
+        help="Show the lead title, type, next activity, expected closing and "
+        "open offers on the cards of the pipeline. Off: compact cards with "
+        "the customer (or the lead number), expected revenue, salesperson "
+        "and priority.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,0 +1,11 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    pipeline_detailed_cards = fields.Boolean(
+        related="company_id.pipeline_detailed_cards", readonly=False
+    )
