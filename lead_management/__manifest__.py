@@ -19,6 +19,7 @@
         "views/crm_lead_views.xml",
         "views/lead_management_menus.xml",
         "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
