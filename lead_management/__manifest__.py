@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/crm_lead_type_data.xml",
+        "wizard/crm_lead_mass_update_wizard_views.xml",
         "views/crm_lead_type_views.xml",
         "views/crm_lead_views.xml",
         "views/lead_management_menus.xml",
@@ -24,6 +25,11 @@
     "demo": [
         "demo/crm_lead_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "lead_management/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }
