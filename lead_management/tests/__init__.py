@@ -4,3 +4,4 @@ from . import test_lead_type
 from . import test_partner_sync
 from . import test_mass_update
 from . import test_tours
+from . import test_pipeline
