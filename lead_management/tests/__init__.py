@@ -5,3 +5,4 @@ from . import test_partner_sync
 from . import test_mass_update
 from . import test_tours
 from . import test_pipeline
+from . import test_pipeline_rpc
