@@ -126,3 +126,25 @@ class TestPipeline(LeadManagementCommon):
         )["arch"]
         panel = etree.fromstring(arch).xpath("//searchpanel/field/@name")
         self.assertEqual(panel, ["lead_type_id", "team_id"])
+
+    def test_type_colour_on_list_and_form(self):
+        """The lead lists and form show the type with a swatch of its colour,
+        which follows the type."""
+        for xmlid, view_type in (
+            ("crm.crm_case_tree_view_oppor", "list"),
+            ("crm.crm_case_tree_view_leads", "list"),
+            ("crm.crm_lead_view_form", "form"),
+        ):
+            with self.subTest(view=xmlid):
+                arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, view_type)[
+                    "arch"
+                ]
+                swatch = etree.fromstring(arch).xpath(
+                    "//field[@name='lead_type_color']"
+                )
+                self.assertTrue(swatch)
+                self.assertEqual(swatch[0].get("widget"), "color_picker")
+        self.lead.lead_type_id = self.type_upsell
+        self.assertEqual(self.lead.lead_type_color, 7)
+        self.type_upsell.color = 4
+        self.assertEqual(self.lead.lead_type_color, 4)
