@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
+from markupsafe import escape
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -225,10 +227,13 @@ class CrmLead(models.Model):
                 self._fields[name]._description_string(self.env) for name, _v in changes
             )
             for lead in leads:
-                bodies[lead.id] = _(
-                    "Contact details updated from %(partner)s: %(fields)s.",
-                    partner=lead.partner_id.display_name,
-                    fields=labels,
+                # escaped: the note is HTML, the names are plain text
+                bodies[lead.id] = escape(
+                    _(
+                        "Contact details updated from %(partner)s: %(fields)s.",
+                        partner=lead.partner_id.display_name,
+                        fields=labels,
+                    )
                 )
         changed = self.browse(list(bodies))
         changed._message_log_batch(bodies=bodies)

@@ -163,6 +163,15 @@ class TestPartnerSync(LeadManagementCommon):
         self.assertIn("Email", note.body)
         self.assertNotIn("Phone", note.body)
 
+    def test_sync_log_escapes_names(self):
+        """A partner name that looks like HTML is logged as text."""
+        partner = self.env["res.partner"].create(
+            {"name": "Tom <b>Bold</b>", "email": "tom@example.com"}
+        )
+        lead = self._create_stale_lead(partner)
+        lead._sync_from_partner()
+        self.assertIn("Tom &lt;b&gt;Bold&lt;/b&gt;", lead.message_ids[0].body)
+
     def test_action_reports_count(self):
         """The action tells how many of the selected leads changed."""
         changed = self._create_stale_lead(self.contact)

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
+from markupsafe import escape
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -203,4 +205,5 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
                     activity=self.activity_summary or self.activity_type_id.name,
                 )
             )
-        return _("Mass update: %(changes)s.", changes="; ".join(changes))
+        # escaped: the note is HTML, the names are plain text
+        return escape(_("Mass update: %(changes)s.", changes="; ".join(changes)))
