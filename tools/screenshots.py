@@ -70,8 +70,15 @@ class Odoo:
             if self.odoo("-i", "lead_management", "--stop-after-init").wait():
                 sys.exit(f"installing lead_management into {self.db} failed")
         port = self.url.rsplit(":", 1)[1]
+        # the server's log goes to a file: its shutdown is noisy
+        self.log = ROOT / ".odoo-data" / "screenshots-server.log"
+        print(f"== serving {self.db} on {self.url} (log: {self.log})")
         self.server = self.odoo(
-            f"--db-filter=^{self.db}$", f"--http-port={port}", "--log-level=warn"
+            f"--db-filter=^{self.db}$",
+            f"--http-port={port}",
+            "--log-level=warn",
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         for _i in range(120):
             try:
@@ -233,6 +240,16 @@ class Chromium:
         if not found:
             raise LookupError(f"nothing to click: {selector} {text}")
 
+    def fill(self, selector, text, choice=None):
+        """Type ``text`` into a field as a user would; pick ``choice`` in the
+        autocomplete list of a relational field."""
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
+        self.send("Input.insertText", text=text)
+        if choice:
+            self.wait("ul.ui-autocomplete a", timeout=10)
+            self.click("ul.ui-autocomplete a", choice)
+        time.sleep(0.5)
+
     def screenshot(self, path):
         data = self.send("Page.captureScreenshot", format="png")["data"]
         Path(path).write_bytes(base64.b64decode(data))
@@ -275,6 +292,18 @@ def take_screenshots(odoo, browser, out):
     browser.wait(".o-dropdown--menu .o-dropdown-item")
     browser.click(".o-dropdown--menu .o-dropdown-item", "Update opportunities")
     browser.wait(".modal .o_form_view")
+    browser.fill(".modal [name=stage_id] input", "Qualified", "Qualified")
+    browser.fill(".modal [name=lead_type_id] input", "Upsell", "Upsell")
+    browser.fill(".modal [name=tag_add_ids] input", "Product", "Product")
+    browser.click(".modal [name=update_probability] input")
+    browser.wait(".modal [name=probability] input")
+    browser.evaluate(
+        "document.querySelector('.modal [name=probability] input').select()"
+    )
+    browser.fill(".modal [name=probability] input", "60")
+    browser.fill(".modal [name=activity_type_id] input", "Call", "Call")
+    browser.wait(".modal [name=activity_summary] input")
+    browser.fill(".modal [name=activity_summary] input", "Follow up the offer")
     browser.screenshot(out / "mass_update_wizard.png")
 
     partner = odoo.call(
