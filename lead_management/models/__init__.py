@@ -2,4 +2,5 @@ from . import crm_lead_type
 from . import crm_lead
 from . import res_company
 from . import res_config_settings
+from . import res_partner
 from . import sale_order

@@ -2,9 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
+from markupsafe import escape
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
+
+# lead field: partner field copied by "Sync leads from partner" when the
+# partner has a value (the address is copied all or nothing, as crm does)
+PARTNER_SYNC_FIELDS = {
+    "email_from": "email",
+    "phone": "phone",
+    "mobile": "mobile",
+    "website": "website",
+    "function": "function",
+}
 
 
 class CrmLead(models.Model):
@@ -42,6 +54,20 @@ class CrmLead(models.Model):
         readonly=False,
         precompute=True,
         default=None,
+    )
+    lead_type_color = fields.Integer(related="lead_type_id.color")
+    # the pipeline's card mode: a setting of the company the user works in
+    pipeline_detailed_cards = fields.Boolean(compute="_compute_pipeline_detailed_cards")
+    open_offer_count = fields.Integer(
+        compute="_compute_open_offers",
+        string="Open Offers",
+        help="Quotations of this opportunity that are not confirmed nor cancelled.",
+    )
+    open_offer_amount = fields.Monetary(
+        compute="_compute_open_offers",
+        string="Open Offers Amount",
+        currency_field="company_currency",
+        help="Untaxed amount of the open quotations, in the company's currency.",
     )
 
     # the Offers and Orders tabs of the opportunity; legacy quotations (made
@@ -94,6 +120,42 @@ class CrmLead(models.Model):
         for lead in self:
             if lead.lead_number and lead.display_name:
                 lead.display_name = f"[{lead.lead_number}] {lead.display_name}"
+
+    @api.depends_context("company")
+    def _compute_pipeline_detailed_cards(self):
+        self.pipeline_detailed_cards = self.env.company.pipeline_detailed_cards
+
+    @api.depends(
+        "order_ids.state",
+        "order_ids.amount_untaxed",
+        "order_ids.currency_id",
+        "company_currency",
+    )
+    def _compute_open_offers(self):
+        # one grouped query for all the leads on screen; _origin: new records
+        # (onchange) have no offers yet
+        groups = self.env["sale.order"]._read_group(
+            [
+                ("opportunity_id", "in", self._origin.ids),
+                ("state", "in", ("draft", "sent")),
+            ],
+            groupby=["opportunity_id", "currency_id"],
+            aggregates=["__count", "amount_untaxed:sum"],
+        )
+        counts = defaultdict(int)
+        amounts = defaultdict(float)
+        today = fields.Date.context_today(self)
+        for lead, currency, count, amount in groups:
+            counts[lead] += count
+            amounts[lead] += currency._convert(
+                amount,
+                lead.company_currency,
+                lead.company_id or self.env.company,
+                today,
+            )
+        for lead in self:
+            lead.open_offer_count = counts[lead._origin]
+            lead.open_offer_amount = amounts[lead._origin]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -160,3 +222,79 @@ class CrmLead(models.Model):
             numbers = company._next_lead_numbers(len(leads))
             for lead, number in zip(leads, numbers, strict=True):
                 lead.lead_number = number
+
+    def action_sync_from_partner(self):
+        """Refresh the leads' contact details from their partner and tell the
+        user how many leads changed."""
+        changed = self._sync_from_partner()
+        if not self:
+            message = _("No lead is linked to this contact.")
+        else:
+            message = _(
+                "%(changed)s of %(total)s leads updated from their contact.",
+                changed=len(changed),
+                total=len(self),
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if changed else "info",
+                "message": message,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _prepare_partner_sync_values(self):
+        """Return the contact details of the lead's partner that differ from
+        the lead's.
+
+        The address is taken all or nothing, as crm does when a partner is
+        set; the other fields only when the partner has a value, so that a
+        partner with partial data does not erase what the lead knows.
+        """
+        self.ensure_one()
+        partner = self.partner_id
+        values = {
+            **self._prepare_address_values_from_partner(partner),
+            **self._prepare_contact_name_from_partner(partner),
+            **{
+                lead_field: partner[partner_field]
+                for lead_field, partner_field in PARTNER_SYNC_FIELDS.items()
+                if partner[partner_field]
+            },
+        }
+        return {name: value for name, value in values.items() if self[name] != value}
+
+    def _sync_from_partner(self):
+        """Copy the contact details of their partner on the leads in ``self``.
+
+        Leads with the same changes are written together, so that the leads
+        of one partner cost the same number of queries however many they are.
+        Each changed lead gets a note listing what changed.
+
+        :return: the leads that changed
+        """
+        leads_by_changes = defaultdict(lambda: self.browse())
+        for lead in self.filtered("partner_id"):
+            changes = lead._prepare_partner_sync_values()
+            if changes:
+                leads_by_changes[tuple(sorted(changes.items()))] |= lead
+        bodies = {}
+        for changes, leads in leads_by_changes.items():
+            leads.write(self._convert_to_write(dict(changes)))
+            labels = ", ".join(
+                self._fields[name]._description_string(self.env) for name, _v in changes
+            )
+            for lead in leads:
+                # escaped: the note is HTML, the names are plain text
+                bodies[lead.id] = escape(
+                    _(
+                        "Contact details updated from %(partner)s: %(fields)s.",
+                        partner=lead.partner_id.display_name,
+                        fields=labels,
+                    )
+                )
+        changed = self.browse(list(bodies))
+        changed._message_log_batch(bodies=bodies)
+        return changed

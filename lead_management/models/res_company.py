@@ -21,6 +21,13 @@ class ResCompany(models.Model):
         "document.\nConfirm in place: the offer itself is confirmed and "
         "renumbered as an order; it keeps its offer number in Offer No.",
     )
+    pipeline_detailed_cards = fields.Boolean(
+        string="Detailed lead cards in the pipeline",
+        help="Show the lead title, type, next activity, expected closing and "
+        "open offers on the cards of the pipeline. Off: compact cards with "
+        "the customer (or the lead number), expected revenue, salesperson "
+        "and priority.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

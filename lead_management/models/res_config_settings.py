@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
     offer_conversion_mode = fields.Selection(
         related="company_id.offer_conversion_mode", readonly=False
     )
+    pipeline_detailed_cards = fields.Boolean(
+        related="company_id.pipeline_detailed_cards", readonly=False
+    )

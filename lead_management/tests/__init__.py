@@ -5,3 +5,8 @@ from . import test_offer_conversion
 from . import test_offer_concurrency
 from . import test_offer_rpc
 from . import test_security_matrix
+from . import test_partner_sync
+from . import test_mass_update
+from . import test_tours
+from . import test_pipeline
+from . import test_pipeline_rpc

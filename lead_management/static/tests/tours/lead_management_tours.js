@@ -1,0 +1,156 @@
+/** @odoo-module **/
+// Browser tours of lead_management, run by tests/test_tours.py, which creates
+// the records they look for.
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const tours = registry.category("web_tour.tours");
+
+const openPipeline = [
+    stepUtils.showAppsMenuItem(),
+    {
+        content: "Open CRM: the pipeline",
+        trigger: ".o_app[data-menu-xmlid='crm.crm_menu_root']",
+        run: "click",
+    },
+];
+
+tours.add("lead_management_pipeline", {
+    url: "/odoo",
+    steps: () => [
+        ...openPipeline,
+        {
+            content: "The side panel filters by lead type and by sales team",
+            trigger: ".o_search_panel_section:contains('Lead Type') ~ .o_search_panel_section:contains('Sales Team')",
+        },
+        {
+            content: "The card is in its type's colour (Tour upsell: 7)",
+            trigger: ".o_kanban_record.o_kanban_color_7:contains('Tour Customer')",
+        },
+        {
+            content: "Compact card: no title, no type",
+            trigger: ".o_kanban_record:contains('Tour Customer'):not(:contains('Tour opportunity title')):not(:contains('Tour upsell'))",
+        },
+        {
+            content: "A card without customer shows its lead number as title",
+            trigger: ".o_kanban_record.o_kanban_color_2 .o_lead_number_title:contains('LD/TOUR/00001')",
+        },
+        {
+            content: "Column totals and progress bars are kept",
+            trigger: ".o_kanban_group:has(.o_kanban_record:contains('Tour Customer')) .o_column_progress",
+        },
+        {
+            content: "Filter on a lead type in the side panel",
+            trigger: ".o_search_panel_filter_value:contains('Tour upsell') input",
+            run: "click",
+        },
+        {
+            content: "Only the leads of that type stay",
+            trigger: ".o_kanban_renderer:not(:has(.o_lead_number_title:contains('LD/TOUR/00001'))) .o_kanban_record:contains('Tour Customer')",
+        },
+        {
+            content: "Open the CRM settings",
+            trigger: ".o_main_navbar button:contains('Configuration')",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu .dropdown-item:contains('Settings')",
+            run: "click",
+        },
+        {
+            content: "Switch to detailed lead cards",
+            trigger: ".o_setting_box:contains('Detailed lead cards in the pipeline') input[type=checkbox]:not(:checked)",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved (the settings page reloads)",
+            trigger: ".o_setting_box:contains('Detailed lead cards in the pipeline') input[type=checkbox]:checked",
+        },
+        ...openPipeline,
+        {
+            content: "Detailed card: title, type, open offers",
+            trigger: ".o_kanban_record:contains('Tour Customer'):contains('Tour opportunity title'):contains('Tour upsell') .o_lead_open_offers:contains('1')",
+        },
+        {
+            content: "Detailed card: expected closing",
+            trigger: ".o_kanban_record:contains('Tour Customer') .o_lead_expected_closing",
+        },
+        {
+            content: "Detailed card without customer: still the lead number as title",
+            trigger: ".o_kanban_record .o_lead_number_title:contains('LD/TOUR/00001')",
+        },
+    ],
+});
+
+tours.add("lead_management_mass_update", {
+    url: "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+    steps: () => [
+        {
+            content: "Select the first opportunity",
+            trigger: ".o_data_row:contains('MU tour lead 1') .o_list_record_selector input",
+            run: "click",
+        },
+        {
+            content: "Select the second opportunity",
+            trigger: ".o_data_row:contains('MU tour lead 2') .o_list_record_selector input",
+            run: "click",
+        },
+        {
+            content: "Open the Action menu",
+            trigger: ".o_cp_action_menus button",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu .o-dropdown-item:contains('Update opportunities')",
+            run: "click",
+        },
+        {
+            content: "Set the lead type",
+            trigger: ".modal .o_field_widget[name=lead_type_id] input",
+            run: "edit Tour upsell",
+        },
+        {
+            trigger: "ul.ui-autocomplete a:contains('Tour upsell')",
+            run: "click",
+        },
+        {
+            content: "Add a tag",
+            trigger: ".modal .o_field_widget[name=tag_add_ids] input",
+            run: "edit Tour tag",
+        },
+        {
+            trigger: "ul.ui-autocomplete a:contains('Tour tag')",
+            run: "click",
+        },
+        {
+            content: "Apply to the 2 selected opportunities",
+            trigger: ".modal button[name=action_apply]:contains('2')",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('2 opportunities updated')",
+        },
+        {
+            content: "The list shows the new type",
+            trigger: "body:not(:has(.modal)) .o_data_row:contains('MU tour lead 2'):contains('Tour upsell')",
+        },
+    ],
+});
+
+tours.add("lead_management_partner_sync", {
+    steps: () => [
+        {
+            content: "Update the leads of this contact",
+            trigger: ".o_form_view button[name=action_update_linked_leads]",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('1 of 1 leads updated')",
+        },
+    ],
+});

@@ -1,0 +1,150 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import LeadManagementCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPipeline(LeadManagementCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.product = cls.env["product.product"].create(
+            {"name": "Pipeline product", "list_price": 100, "taxes_id": False}
+        )
+        cls.lead = cls._create_leads(1, partner_id=cls.partner.id)
+
+    def _create_offer(self, lead, price, **values):
+        return self.env["sale.order"].create(
+            {
+                "partner_id": self.partner.id,
+                "opportunity_id": lead.id,
+                "order_line": [
+                    Command.create({"product_id": self.product.id, "price_unit": price})
+                ],
+                **values,
+            }
+        )
+
+    def test_open_offers(self):
+        """Draft and sent quotations count as open offers, with their untaxed
+        amount; orders and cancelled quotations do not."""
+        self._create_offer(self.lead, 100)
+        self._create_offer(self.lead, 250).action_quotation_sent()
+        self._create_offer(self.lead, 1000).action_confirm()
+        self._create_offer(self.lead, 5000).action_cancel()
+        self.assertEqual(self.lead.open_offer_count, 2)
+        self.assertEqual(self.lead.open_offer_amount, 350)
+
+    def test_open_offers_other_currency(self):
+        """Offers in another currency are converted into the company's."""
+        eur = self.env.ref("base.EUR")
+        usd = self.env.ref("base.USD")
+        foreign = eur if self.env.company.currency_id == usd else usd
+        foreign.active = True
+        self.env["res.currency.rate"].create(
+            {"currency_id": foreign.id, "rate": 2.0, "company_id": self.company.id}
+        )
+        self.env["res.currency.rate"].search(
+            [("currency_id", "=", self.env.company.currency_id.id)]
+        ).unlink()
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Foreign", "currency_id": foreign.id}
+        )
+        self._create_offer(self.lead, 100)
+        self._create_offer(self.lead, 400, pricelist_id=pricelist.id)
+        self.assertEqual(self.lead.open_offer_count, 2)
+        self.assertEqual(self.lead.open_offer_amount, 300)
+
+    def test_open_offers_one_query(self):
+        """The open offers of all the leads on screen take one grouped query,
+        whatever the number of leads."""
+        for count in (5, 20):
+            leads = self._create_leads(count, partner_id=self.partner.id)
+            for lead in leads:
+                self._create_offer(lead, 10)
+            self.env.invalidate_all()
+            leads = leads.browse(leads.ids)
+            # one query on sale_order; the others read the leads, the user,
+            # partner, company and currency once
+            with self.assertQueryCount(6):
+                leads.mapped("open_offer_count")
+            self.assertEqual(leads.mapped("open_offer_amount"), [10.0] * count)
+
+    def test_open_offers_new_record(self):
+        """A lead being created (onchange) has no open offer yet."""
+        lead = self.env["crm.lead"].new({"name": "New"})
+        self.assertEqual(lead.open_offer_count, 0)
+        self.assertEqual(lead.open_offer_amount, 0)
+
+    def test_card_mode_follows_company_setting(self):
+        """The settings switch the cards of the user's current company between
+        compact and detailed."""
+        settings = self.env["res.config.settings"].create({})
+        self.assertFalse(settings.pipeline_detailed_cards)
+        self.assertFalse(self.lead.pipeline_detailed_cards)
+        settings.pipeline_detailed_cards = True
+        settings.execute()
+        self.assertTrue(self.company.pipeline_detailed_cards)
+        self.env.invalidate_all()
+        self.assertTrue(self.lead.pipeline_detailed_cards)
+        # the setting is per company: in company B the cards stay compact
+        self.assertFalse(self.lead.with_company(self.company_b).pipeline_detailed_cards)
+
+    def test_kanban_card_fields(self):
+        """The pipeline card reads the card mode, shows the lead number where
+        the customer is missing, and hides the detailed parts in compact
+        mode."""
+        arch = self.env["crm.lead"].get_view(
+            self.env.ref("crm.crm_case_kanban_view_leads").id, "kanban"
+        )["arch"]
+        card = etree.fromstring(arch).xpath("//t[@t-name='card']")[0]
+        title = card.xpath(".//field[@name='lead_number'][contains(@class, 'fs-5')]")
+        self.assertEqual(title[0].get("invisible"), "partner_id")
+        for name in ("name", "lead_type_id", "tag_ids", "activity_ids"):
+            with self.subTest(field=name):
+                node = card.xpath(f".//field[@name='{name}']")[0]
+                self.assertIn("not pipeline_detailed_cards", node.get("invisible"))
+        for name in ("open_offer_amount", "date_deadline", "activity_date_deadline"):
+            with self.subTest(field=name):
+                node = card.xpath(f".//field[@name='{name}']/..")[0]
+                self.assertIn("not pipeline_detailed_cards", node.get("invisible"))
+        # compact card: customer, revenue, priority and salesperson always shown
+        for name in ("partner_id", "expected_revenue", "priority", "user_id"):
+            with self.subTest(field=name):
+                node = card.xpath(f".//field[@name='{name}']")[0]
+                self.assertNotIn("pipeline_detailed_cards", node.get("invisible", ""))
+
+    def test_search_panel(self):
+        """The pipeline's search view has a side panel by type and team."""
+        arch = self.env["crm.lead"].get_view(
+            self.env.ref("crm.view_crm_case_opportunities_filter").id, "search"
+        )["arch"]
+        panel = etree.fromstring(arch).xpath("//searchpanel/field/@name")
+        self.assertEqual(panel, ["lead_type_id", "team_id"])
+
+    def test_type_colour_on_list_and_form(self):
+        """The lead lists and form show the type with a swatch of its colour,
+        which follows the type."""
+        for xmlid, view_type in (
+            ("crm.crm_case_tree_view_oppor", "list"),
+            ("crm.crm_case_tree_view_leads", "list"),
+            ("crm.crm_lead_view_form", "form"),
+        ):
+            with self.subTest(view=xmlid):
+                arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, view_type)[
+                    "arch"
+                ]
+                swatch = etree.fromstring(arch).xpath(
+                    "//field[@name='lead_type_color']"
+                )
+                self.assertTrue(swatch)
+                self.assertEqual(swatch[0].get("widget"), "color_picker")
+        self.lead.lead_type_id = self.type_upsell
+        self.assertEqual(self.lead.lead_type_color, 7)
+        self.type_upsell.color = 4
+        self.assertEqual(self.lead.lead_type_color, 4)

@@ -1,0 +1,114 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL
+
+
+@tagged("post_install", "-at_install")
+class TestTours(HttpCase):
+    """The pipeline, the mass update and the partner sync, in Chromium.
+
+    The tours are in static/tests/tours/lead_management_tours.js.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin = cls.env.ref("base.user_admin")
+        cls.type_upsell = cls.env["crm.lead.type"].create(
+            {"name": "Tour upsell", "color": 7, "sequence": 1}
+        )
+        cls.type_renewal = cls.env["crm.lead.type"].create(
+            {"name": "Tour renewal", "color": 2, "sequence": 2}
+        )
+        cls.customer = cls.env["res.partner"].create({"name": "Tour Customer"})
+
+    def test_pipeline(self):
+        """Cards in their type's colour, the lead number in place of a
+        missing customer, the side panel, and the switch from compact to
+        detailed cards in the CRM settings."""
+        self.env.company.pipeline_detailed_cards = False
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Tour opportunity title",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+                "user_id": self.admin.id,
+                "lead_type_id": self.type_upsell.id,
+                "expected_revenue": 1000,
+                "date_deadline": "2030-01-31",
+            }
+        )
+        self.env["crm.lead"].create(
+            {
+                "name": "Tour lead without customer",
+                "type": "opportunity",
+                "lead_number": "LD/TOUR/00001",
+                "user_id": self.admin.id,
+                "lead_type_id": self.type_renewal.id,
+            }
+        )
+        product = self.env["product.product"].create(
+            {"name": "Tour product", "list_price": 100}
+        )
+        self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "opportunity_id": lead.id,
+                "order_line": [Command.create({"product_id": product.id})],
+            }
+        )
+        self.start_tour("/odoo", "lead_management_pipeline", login="admin")
+        self.assertTrue(self.env.company.pipeline_detailed_cards)
+
+    def test_mass_update(self):
+        """Update opportunities from the list's Action menu."""
+        tag = self.env["crm.tag"].create({"name": "Tour tag"})
+        leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"MU tour lead {index}",
+                    "type": "opportunity",
+                    "user_id": self.admin.id,
+                    "lead_type_id": self.type_renewal.id,
+                }
+                for index in (1, 2, 3)
+            ]
+        )
+        self.start_tour(
+            "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+            "lead_management_mass_update",
+            login="admin",
+        )
+        self.assertEqual(leads[:2].lead_type_id, self.type_upsell)
+        self.assertEqual(leads[:2].tag_ids, tag)
+        self.assertEqual(leads[2].lead_type_id, self.type_renewal)
+        self.assertFalse(leads[2].tag_ids)
+
+    def test_partner_sync(self):
+        """'Update linked leads' on a contact refreshes its leads."""
+        partner = self.env["res.partner"].create(
+            {"name": "Tour Sync Partner", "email": "new@example.com", "city": "Cluj"}
+        )
+        lead = self.env["crm.lead"].create(
+            {"name": "Tour sync lead", "partner_id": partner.id}
+        )
+        # out of date, in SQL: through the ORM crm would update the partner
+        lead.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE crm_lead SET email_from = %s, city = %s WHERE id = %s",
+                "old@example.com",
+                "Old city",
+                lead.id,
+            )
+        )
+        lead.invalidate_recordset()
+        self.start_tour(
+            f"/odoo/action-base.action_partner_form/{partner.id}",
+            "lead_management_partner_sync",
+            login="admin",
+        )
+        self.assertEqual(lead.email_from, "new@example.com")
+        self.assertEqual(lead.city, "Cluj")

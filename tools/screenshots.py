@@ -1,0 +1,345 @@
+"""Take the README's screenshots of the pipeline, mass update and partner sync.
+
+Serves the demo database (created with demo data when missing, as
+scripts/run.sh does), drives headless Chromium over the real web client with
+the DevTools protocol, and saves PNGs in docs/screenshots/. Needs only what
+scripts/setup.sh installs (Odoo, chromium, websocket-client). Run it through
+scripts/screenshots.sh, which prepares the environment:
+
+    scripts/screenshots.sh                      # database lead_management_demo
+    scripts/screenshots.sh --db my_demo --port 8071
+
+It changes the demo database as a user would: it switches the pipeline's card
+mode (and switches it back), creates a quotation for an opportunity when no
+opportunity has one yet, and syncs the leads of a contact.
+"""
+
+import argparse
+import base64
+import http.cookiejar
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import websocket
+
+ROOT = Path(__file__).resolve().parent.parent
+PIPELINE = "/odoo/action-crm.crm_lead_action_pipeline"
+
+
+class Odoo:
+    """An Odoo server on the demo database, and a logged-in JSON-RPC client."""
+
+    def __init__(self, db, port):
+        self.db = db
+        self.url = f"http://localhost:{port}"
+        self.server = None
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies)
+        )
+        self.session_id = None
+        self.company_id = None
+
+    def odoo(self, *args, **kwargs):
+        command = [os.environ["PYTHON"], "-m", "odoo", "-c", os.environ["ODOO_RC"]]
+        return subprocess.Popen(command + ["-d", self.db, *args], **kwargs)
+
+    def start(self):
+        exists = subprocess.run(
+            [
+                "psql",
+                "-d",
+                "postgres",
+                "-tAc",
+                f"SELECT 1 FROM pg_database WHERE datname = '{self.db}'",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        if not exists:
+            print(f"== creating {self.db} with demo data (a few minutes)")
+            if self.odoo("-i", "lead_management", "--stop-after-init").wait():
+                sys.exit(f"installing lead_management into {self.db} failed")
+        port = self.url.rsplit(":", 1)[1]
+        # the server's log goes to a file: its shutdown is noisy
+        self.log = ROOT / ".odoo-data" / "screenshots-server.log"
+        print(f"== serving {self.db} on {self.url} (log: {self.log})")
+        self.server = self.odoo(
+            f"--db-filter=^{self.db}$",
+            f"--http-port={port}",
+            "--log-level=warn",
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        for _i in range(120):
+            try:
+                urllib.request.urlopen(self.url + "/web/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(1)
+        else:
+            sys.exit(f"Odoo did not answer on {self.url}")
+
+    def stop(self):
+        if self.server:
+            self.server.terminate()
+            self.server.wait()
+
+    def rpc(self, path, params):
+        request = urllib.request.Request(
+            self.url + path,
+            json.dumps({"jsonrpc": "2.0", "params": params}).encode(),
+            {"Content-Type": "application/json"},
+        )
+        reply = json.load(self.opener.open(request))
+        if "error" in reply:
+            sys.exit(json.dumps(reply["error"], indent=2))
+        return reply["result"]
+
+    def login(self, login="admin", password="admin"):
+        session = self.rpc(
+            "/web/session/authenticate",
+            {"db": self.db, "login": login, "password": password},
+        )
+        self.company_id = session["user_companies"]["current_company"]
+        self.session_id = next(c.value for c in self.cookies if c.name == "session_id")
+
+    def call(self, model, method, *args, **kwargs):
+        return self.rpc(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs},
+        )
+
+    def set_detailed_cards(self, detailed):
+        settings = self.call(
+            "res.config.settings", "create", {"pipeline_detailed_cards": detailed}
+        )
+        self.call("res.config.settings", "execute", [settings])
+
+    def ensure_open_offer(self):
+        """Give an opportunity of the demo a quotation, as a salesperson
+        would, so that the detailed cards show open offers."""
+        domain = [("opportunity_id", "!=", False), ("state", "in", ["draft", "sent"])]
+        if self.call("sale.order", "search_count", domain):
+            return
+        leads = self.call(
+            "crm.lead",
+            "search_read",
+            [("type", "=", "opportunity"), ("partner_id", "!=", False)],
+            fields=["partner_id"],
+            limit=2,
+        )
+        products = self.call("product.product", "search", [("sale_ok", "=", True)])
+        for lead, product in zip(leads, products, strict=False):
+            self.call(
+                "sale.order",
+                "create",
+                {
+                    "partner_id": lead["partner_id"][0],
+                    "opportunity_id": lead["id"],
+                    "order_line": [(0, 0, {"product_id": product})],
+                },
+            )
+
+
+class Chromium:
+    """Headless Chromium driven over the DevTools protocol."""
+
+    def __init__(self, width=1440, height=900):
+        self.profile = tempfile.mkdtemp(prefix="lm-screenshots-")
+        binary = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not binary:
+            sys.exit("chromium is missing: run scripts/setup.sh")
+        self.process = subprocess.Popen(
+            [
+                binary,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--remote-debugging-port=0",
+                "--remote-allow-origins=*",
+                f"--user-data-dir={self.profile}",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        port_file = Path(self.profile, "DevToolsActivePort")
+        for _i in range(100):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json") as reply:
+            page = next(t for t in json.load(reply) if t["type"] == "page")
+        self.ws = websocket.create_connection(
+            page["webSocketDebuggerUrl"], suppress_origin=True
+        )
+        self.ids = itertools.count(1)
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+
+    def send(self, method, **params):
+        message_id = next(self.ids)
+        self.ws.send(json.dumps({"id": message_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == message_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+
+    def evaluate(self, expression):
+        result = self.send(
+            "Runtime.evaluate",
+            expression=expression,
+            returnByValue=True,
+            awaitPromise=True,
+        )
+        return result["result"].get("value")
+
+    def goto(self, url, selector):
+        self.send("Page.navigate", url=url)
+        self.wait(selector)
+
+    def wait(self, selector, timeout=60):
+        test = f"!!document.querySelector({json.dumps(selector)})"
+        deadline = time.time() + timeout
+        while not self.evaluate(test):
+            if time.time() > deadline:
+                raise TimeoutError(f"nothing matches {selector}")
+            time.sleep(0.25)
+        time.sleep(1.5)  # let the web client finish rendering
+
+    def click(self, selector, text=""):
+        found = self.evaluate(
+            f"""(() => {{
+                const el = [...document.querySelectorAll({json.dumps(selector)})]
+                    .find(e => e.textContent.includes({json.dumps(text)}));
+                if (el) {{ el.click(); }}
+                return !!el;
+            }})()"""
+        )
+        if not found:
+            raise LookupError(f"nothing to click: {selector} {text}")
+
+    def fill(self, selector, text, choice=None):
+        """Type ``text`` into a field as a user would; pick ``choice`` in the
+        autocomplete list of a relational field."""
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")
+        self.send("Input.insertText", text=text)
+        if choice:
+            self.wait("ul.ui-autocomplete a", timeout=10)
+            self.click("ul.ui-autocomplete a", choice)
+        time.sleep(0.5)
+
+    def screenshot(self, path):
+        data = self.send("Page.captureScreenshot", format="png")["data"]
+        Path(path).write_bytes(base64.b64decode(data))
+        print(f"== {path}")
+
+    def close(self):
+        self.ws.close()
+        self.process.terminate()
+        self.process.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def take_screenshots(odoo, browser, out):
+    base = odoo.url
+    browser.send(
+        "Network.setCookie",
+        name="session_id",
+        value=odoo.session_id,
+        url=base,
+    )
+    odoo.ensure_open_offer()
+    # the card mode is switched for the screenshots, then put back
+    detailed = odoo.call(
+        "res.company", "read", [odoo.company_id], fields=["pipeline_detailed_cards"]
+    )[0]["pipeline_detailed_cards"]
+    try:
+        odoo.set_detailed_cards(False)
+        browser.goto(base + PIPELINE, ".o_kanban_record")
+        browser.screenshot(out / "pipeline_compact.png")
+        odoo.set_detailed_cards(True)
+        browser.goto(base + PIPELINE, ".o_kanban_record")
+        browser.screenshot(out / "pipeline_detailed.png")
+    finally:
+        odoo.set_detailed_cards(detailed)
+
+    browser.goto(base + PIPELINE + "?view_type=list", ".o_data_row")
+    for row in range(1, 4):
+        browser.click(f".o_data_row:nth-child({row}) .o_list_record_selector input")
+    browser.click(".o_cp_action_menus button")
+    browser.wait(".o-dropdown--menu .o-dropdown-item")
+    browser.click(".o-dropdown--menu .o-dropdown-item", "Update opportunities")
+    browser.wait(".modal .o_form_view")
+    browser.fill(".modal [name=stage_id] input", "Qualified", "Qualified")
+    browser.fill(".modal [name=lead_type_id] input", "Upsell", "Upsell")
+    browser.fill(".modal [name=tag_add_ids] input", "Product", "Product")
+    browser.click(".modal [name=update_probability] input")
+    browser.wait(".modal [name=probability] input")
+    browser.evaluate(
+        "document.querySelector('.modal [name=probability] input').select()"
+    )
+    browser.fill(".modal [name=probability] input", "60")
+    browser.fill(".modal [name=activity_type_id] input", "Call", "Call")
+    browser.wait(".modal [name=activity_summary] input")
+    browser.fill(".modal [name=activity_summary] input", "Follow up the offer")
+    browser.screenshot(out / "mass_update_wizard.png")
+
+    partner = odoo.call(
+        "res.partner",
+        "search",
+        [("is_company", "=", True), ("opportunity_ids", "!=", False)],
+        limit=1,
+    )[0]
+    browser.goto(
+        f"{base}/odoo/action-base.action_partner_form/{partner}",
+        "button[name=action_update_linked_leads]",
+    )
+    browser.click("button[name=action_update_linked_leads]")
+    browser.wait(".o_notification")
+    browser.screenshot(out / "partner_sync.png")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--db", default="lead_management_demo")
+    parser.add_argument("--port", type=int, default=8071)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    odoo = Odoo(args.db, args.port)
+    browser = None
+    try:
+        odoo.start()
+        odoo.login()
+        browser = Chromium()
+        take_screenshots(odoo, browser, args.out)
+    finally:
+        if browser:
+            browser.close()
+        odoo.stop()
+
+
+if __name__ == "__main__":
+    main()
