@@ -14,6 +14,9 @@ say "ruff"
 "$PYTHON" -m ruff check --no-fix .
 "$PYTHON" -m ruff format --check .
 
+say "README.rst up to date with readme/"
+"$PYTHON" tools/gen_readme_rst.py --check
+
 say "pylint-odoo"
 "$PYTHON" -m pylint --rcfile=.pylintrc "$addon"
 
