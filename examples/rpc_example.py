@@ -52,7 +52,14 @@ def main(
     print(f"lead {lead['lead_number']} created (Kanban colour {lead['color']})")
 
     # 2. an offer with lines, for that lead
-    product_id = call("product.product", "search", [("sale_ok", "=", True)], limit=1)[0]
+    product_ids = call("product.product", "search", [("sale_ok", "=", True)], limit=1)
+    product_id = (
+        product_ids[0]
+        if product_ids
+        else call(
+            "product.product", "create", {"name": "Consulting day", "list_price": 800}
+        )
+    )
     offer_id = call(
         "sale.order",
         "create",
@@ -83,6 +90,7 @@ def main(
         call("sale.order", "action_convert_to_order", [offer_id])
     except xmlrpc.client.Fault as fault:
         print(f"converting again is refused: {fault.faultString.splitlines()[-1]}")
+    return {"lead_id": lead_id, "offer_id": offer_id}
 
 
 if __name__ == "__main__":

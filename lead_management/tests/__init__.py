@@ -10,3 +10,4 @@ from . import test_mass_update
 from . import test_tours
 from . import test_pipeline
 from . import test_pipeline_rpc
+from . import test_examples
