@@ -11,3 +11,4 @@ from . import test_tours
 from . import test_pipeline
 from . import test_pipeline_rpc
 from . import test_examples
+from . import test_translations
