@@ -1,0 +1,2 @@
+from . import crm_lead_traceability_wizard
+from . import crm_lead_report_wizard
