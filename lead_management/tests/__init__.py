@@ -5,3 +5,4 @@ from . import test_offer_conversion
 from . import test_offer_concurrency
 from . import test_offer_rpc
 from . import test_traceability
+from . import test_lead_reports
