@@ -1,8 +1,12 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools.misc import get_lang
+
+from odoo.addons.base.models.res_lang import intersperse
 
 AMOUNTS = (
     "offer_amount_untaxed",
@@ -16,7 +20,10 @@ class ReportCrmLeadTraceability(models.AbstractModel):
     """Traceability PDF/HTML printed from the wizard (docids: wizards).
 
     The rows are read once, under the user's record rules, with a constant
-    number of queries: the template only formats prepared values.
+    number of queries, and every value is formatted here (amounts with the
+    currency symbol, dates in the user's time zone and language): the
+    template only prints strings. Formatting with QWeb's widgets, cell by
+    cell, took three quarters of the rendering time of a large report.
     """
 
     _name = "report.lead_management.report_crm_lead_traceability"
@@ -70,6 +77,7 @@ class ReportCrmLeadTraceability(models.AbstractModel):
     def _group_rows(self, rows):
         """The rows grouped by lead, in the report's order, with subtotals."""
         states = dict(rows._fields["offer_state"]._description_selection(self.env))
+        money, day = self._get_formatters()
         groups = {}
         for row in rows:
             group = groups.get(row.lead_id.id)
@@ -93,21 +101,67 @@ class ReportCrmLeadTraceability(models.AbstractModel):
             group["lines"].append(
                 {
                     "offer_number": row.offer_number,
-                    "offer_date": self._local_date(row.offer_date),
+                    "offer_date": day(row.offer_date),
                     "offer_state": states.get(row.offer_state, ""),
                     "order_number": row.order_number or "",
-                    "order_date": self._local_date(row.order_date),
+                    "order_date": day(row.order_date),
                     "order_state": states.get(row.order_state, ""),
                     "days_to_order": row.days_to_order if row.order_number else "",
-                    "currency": row.currency_id,
-                    **{name: row[name] for name in AMOUNTS},
+                    "offer_amount_untaxed": money(
+                        row.offer_amount_untaxed, row.currency_id
+                    ),
+                    "offer_amount_total": money(
+                        row.offer_amount_total, row.currency_id
+                    ),
+                    "order_amount_untaxed": row.order_number
+                    and money(row.order_amount_untaxed, row.currency_id),
+                    "order_amount_total": row.order_number
+                    and money(row.order_amount_total, row.currency_id),
                 }
             )
             group["offer_count"] += 1
             group["order_count"] += bool(row.order_number)
             for name in AMOUNTS:
                 group[name] += row[name]
+        for group in groups.values():
+            for name in AMOUNTS:
+                group[name] = money(group[name], group["currency"])
         return list(groups.values())
+
+    @api.model
+    def _get_formatters(self):
+        """Fast formatters of amounts (with currency symbol) and of dates
+        (in the user's time zone), in the user's language, as QWeb's
+        monetary and date widgets format them."""
+        lang = get_lang(self.env)
+        grouping = ast.literal_eval(lang.grouping)
+        thousands_sep, decimal_point = lang.thousands_sep or "", lang.decimal_point
+        date_format = lang.date_format
+
+        def money(value, currency):
+            if not currency:
+                return ""
+            digits = currency.decimal_places
+            integer, _point, decimals = f"{currency.round(value):.{digits}f}".partition(
+                "."
+            )
+            integer = intersperse(integer, grouping, thousands_sep)[0]
+            amount = f"{integer}{decimal_point}{decimals}" if decimals else integer
+            if currency.position == "before":
+                return f"{currency.symbol}\N{NO-BREAK SPACE}{amount}"
+            return f"{amount}\N{NO-BREAK SPACE}{currency.symbol}"
+
+        dates = {}
+
+        def day(value):
+            if not value:
+                return ""
+            local = self._local_date(value)
+            if local not in dates:
+                dates[local] = local.strftime(date_format)
+            return dates[local]
+
+        return money, day
 
     @api.model
     def _totals(self, rows):
@@ -127,8 +181,14 @@ class ReportCrmLeadTraceability(models.AbstractModel):
             total["order_count"] += bool(row.order_number)
             for name in AMOUNTS:
                 total[name] += row[name]
+        money, _day = self._get_formatters()
         return [
-            {"currency": currency, "lead_count": len(total.pop("lead_ids")), **total}
+            {
+                "currency": currency,
+                "lead_count": len(total.pop("lead_ids")),
+                **total,
+                **{name: money(total[name], currency) for name in AMOUNTS},
+            }
             for currency, total in totals.items()
         ]
 

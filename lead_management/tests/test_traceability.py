@@ -7,6 +7,7 @@ from lxml import html
 
 from odoo import fields
 from odoo.tests import new_test_user, tagged
+from odoo.tools.misc import formatLang
 from odoo.tools.pdf import PdfReader
 
 from .common import OfferCommon
@@ -513,6 +514,23 @@ class TestTraceabilityReport(TraceabilityCommon):
         self.assertIn(f"{5 * total:,.2f}", cell(totals[0], "o_offer_amount_total"))
         # company header of web.external_layout
         self.assertTrue(tree.xpath("//div[hasclass('header')]"))
+
+    def test_formatters(self):
+        """Amounts and dates read as Odoo formats them (formatLang,
+        the user's time zone and language)."""
+        model = self.env["report.lead_management.report_crm_lead_traceability"]
+        euro = self.env.ref("base.EUR")
+        for currency in (self.company.currency_id, euro):
+            for value in (0, 1234567.891, -42.5):
+                money, _day = model._get_formatters()
+                self.assertEqual(
+                    money(value, currency),
+                    formatLang(self.env, value, currency_obj=currency),
+                )
+        _money, day = model.with_context(tz="Asia/Tokyo")._get_formatters()
+        self.assertEqual(
+            day(fields.Datetime.to_datetime("2026-03-01 20:00:00")), "03/02/2026"
+        )
 
     def test_html_totals_per_currency(self):
         """Companies in other currencies get a totals line each."""
