@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from lxml import html
 
 from odoo import fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import formatLang
 from odoo.tools.pdf import PdfReader
 
@@ -602,3 +602,92 @@ class TestTraceabilityReport(TraceabilityCommon):
         self.assertEqual(len(values["groups"]), 4)
         self.assertLessEqual(many, one + 4)  # a few more models to name
         self.assertLessEqual(many, 12)
+
+
+@tagged("post_install", "-at_install")
+class TestTraceabilityRpc(HttpCase):
+    """Integrators read the rows, run the wizard and fetch the report."""
+
+    def setUp(self):
+        super().setUp()
+        self.salesman = new_test_user(
+            self.env, login="lm_rpc_salesman", groups="sales_team.group_sale_salesman"
+        )
+        self.colleague = new_test_user(
+            self.env, login="lm_rpc_colleague", groups="sales_team.group_sale_salesman"
+        )
+        partner = self.env["res.partner"].create({"name": "RPC customer"})
+        product = self.env["product.product"].create({"name": "RPC chair"})
+        self.leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "partner_id": partner.id,
+                    "user_id": user.id,
+                }
+                for name, user in (("Mine", self.salesman), ("His", self.colleague))
+            ]
+        )
+        self.offers = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "opportunity_id": lead.id,
+                    "user_id": lead.user_id.id,
+                    "order_line": [
+                        (0, 0, {"product_id": product.id, "price_unit": 50})
+                    ],
+                }
+                for lead in self.leads
+            ]
+        )
+        self.order = self.offers[0]._convert_to_orders()
+        db = self.env.cr.dbname
+        uid = self.xmlrpc_common.authenticate(
+            db, "lm_rpc_salesman", "lm_rpc_salesman", {}
+        )
+
+        def call(model, method, *args, **kwargs):
+            return self.xmlrpc_object.execute_kw(
+                db, uid, "lm_rpc_salesman", model, method, list(args), kwargs
+            )
+
+        self.call = call
+
+    def test_search_read_and_wizard(self):
+        """search_read on the view and the wizard's Show domain over XML-RPC,
+        limited to the salesman's own documents."""
+        rows = self.call(
+            "crm.lead.traceability.report",
+            "search_read",
+            [("lead_id", "in", self.leads.ids)],
+            fields=["lead_number", "offer_number", "order_number", "is_converted"],
+        )
+        self.assertEqual(
+            [(r["lead_number"], r["offer_number"], r["order_number"]) for r in rows],
+            [(self.leads[0].lead_number, self.offers[0].name, self.order.name)],
+        )
+        wizard_id = self.call(
+            "crm.lead.traceability.wizard", "create", {"offer_status": "converted"}
+        )
+        action = self.call("crm.lead.traceability.wizard", "action_show", [wizard_id])
+        rows = self.call(
+            "crm.lead.traceability.report",
+            "search_read",
+            [("lead_id", "in", self.leads.ids), *action["domain"]],
+            fields=["order_number"],
+        )
+        self.assertEqual([row["order_number"] for row in rows], [self.order.name])
+
+    def test_report_route(self):
+        """The HTML report route renders the salesman's rows only."""
+        self.authenticate("lm_rpc_salesman", "lm_rpc_salesman")
+        response = self.url_open(
+            "/report/html/lead_management.report_crm_lead_traceability_lead/"
+            + ",".join(map(str, self.leads.ids))
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.leads[0].lead_number, response.text)
+        self.assertIn(self.order.name, response.text)
+        self.assertNotIn(self.leads[1].lead_number, response.text)
