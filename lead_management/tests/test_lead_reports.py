@@ -84,10 +84,8 @@ class TestLeadPeriodReports(LeadManagementCommon):
         return wizard.create({**self.period, **values})
 
     def _table(self, report, wizard):
-        content, _type = (
-            self.env["ir.actions.report"]
-            .with_user(wizard.env.user)
-            ._render_qweb_html(report, wizard.ids)
+        content, _type = wizard.env["ir.actions.report"]._render_qweb_html(
+            report, wizard.ids
         )
         tree = html.fromstring(content)
         header = [
@@ -135,6 +133,21 @@ class TestLeadPeriodReports(LeadManagementCommon):
                 ["Total", "1", "2", "1", "4"],
             ],
         )
+
+    def test_weekly_iso(self):
+        """In a language whose weeks start on Monday, weeks are ISO weeks:
+        Sunday February 1st (local) is in week 5, Monday March 2nd in week
+        10; months are named in that language."""
+        self.env["res.lang"]._activate_lang("ro_RO")
+        self.manager.lang = "ro_RO"
+        wizard = self._wizard(report_kind="weekly").with_context(lang="ro_RO")
+        _header, rows = self._table(WEEKLY, wizard)
+        self.assertEqual(
+            [row[0] for row in rows], ["W5 2026", "W10 2026", "W11 2026", "Total"]
+        )
+        wizard = self._wizard(report_kind="monthly").with_context(lang="ro_RO")
+        _header, rows = self._table(MONTHLY, wizard)
+        self.assertEqual(rows[0][0], "februarie 2026")
 
     def test_filters(self):
         """Team and salesperson narrow the leads counted."""
