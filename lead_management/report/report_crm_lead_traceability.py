@@ -59,13 +59,15 @@ class ReportCrmLeadTraceability(models.AbstractModel):
                 *AMOUNTS,
             ],
         )
+        # the header is that of the rows' company when they have only one
+        companies = rows.company_id
         return {
             "doc_ids": docids,
             "doc_model": "crm.lead.traceability.report",
             "docs": rows,
             "groups": self._group_rows(rows),
             "totals": self._totals(rows),
-            "company": self.env.company,
+            "company": companies if len(companies) == 1 else self.env.company,
             "print_date": fields.Datetime.now(),
         }
 

@@ -463,15 +463,11 @@ class TestTraceabilityReport(TraceabilityCommon):
         symbol = self.company.currency_id.symbol
         leads = tree.xpath("//tr[hasclass('o_traceability_lead')]")
         self.assertEqual(len(leads), 2)
-        header = leads[
-            [lead.text_content() for lead in leads].index(
-                next(
-                    t.text_content()
-                    for t in leads
-                    if self.lead_1.lead_number in t.text_content()
-                )
-            )
-        ].text_content()
+        header = next(
+            text
+            for text in (lead.text_content() for lead in leads)
+            if self.lead_1.lead_number in text
+        )
         self.assertIn("Chairs for the new office", header)
         self.assertIn("Test Customer", header)
         self.assertIn(self.salesman.name, header)
@@ -531,6 +527,23 @@ class TestTraceabilityReport(TraceabilityCommon):
         self.assertEqual(
             day(fields.Datetime.to_datetime("2026-03-01 20:00:00")), "03/02/2026"
         )
+
+    def test_header_company(self):
+        """The header shows the rows' company when there is only one."""
+        wizard = self._wizard(user=self.manager, company_id=self.company_b.id)
+        values = (
+            self.env["report.lead_management.report_crm_lead_traceability"]
+            .with_user(self.manager)
+            ._get_report_values(wizard.ids)
+        )
+        self.assertEqual(values["company"], self.company_b)
+        wizard = self._wizard(user=self.manager)
+        values = (
+            self.env["report.lead_management.report_crm_lead_traceability"]
+            .with_user(self.manager)
+            ._get_report_values(wizard.ids)
+        )
+        self.assertEqual(values["company"], self.manager.company_id)
 
     def test_html_totals_per_currency(self):
         """Companies in other currencies get a totals line each."""
