@@ -12,3 +12,5 @@ from . import test_pipeline
 from . import test_pipeline_rpc
 from . import test_examples
 from . import test_translations
+from . import test_traceability
+from . import test_lead_reports

@@ -1,1 +1,3 @@
 from . import crm_lead_mass_update_wizard
+from . import crm_lead_traceability_wizard
+from . import crm_lead_report_wizard

@@ -1,0 +1,273 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, timedelta
+
+from lxml import html
+
+from odoo import fields
+from odoo.tests import new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import LeadManagementCommon
+
+WEEKLY = "lead_management.action_report_crm_lead_weekly"
+MONTHLY = "lead_management.action_report_crm_lead_monthly"
+
+
+@tagged("post_install", "-at_install")
+class TestLeadPeriodReports(LeadManagementCommon):
+    """Leads Weekly and Leads Monthly: PDF/HTML and pivot give the same
+    numbers, periods in the user's time zone."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager.tz = "Europe/Bucharest"
+        cls.salesman.tz = "Europe/Bucharest"
+        cls.salesman_2 = new_test_user(
+            cls.env,
+            login="lm_salesman_2",
+            groups="sales_team.group_sale_salesman",
+            tz="Europe/Bucharest",
+        )
+        cls.team = cls.env["crm.team"].create({"name": "Test team"})
+        cls.web = cls.env["utm.source"].create({"name": "Test Website"})
+        cls.fair = cls.env["utm.source"].create({"name": "Test Fair"})
+        stages = cls.env["crm.stage"].search([], order="sequence, id")
+        cls.stage_new, cls.stage_next = stages[0], stages[1]
+        lead = cls.env["crm.lead"]
+        # Bucharest is UTC+2 in winter: the first lead is created on Monday
+        # March 2nd there (Sunday March 1st in UTC), the fourth on Sunday
+        # February 1st there (January 31st in UTC).
+        cls.leads = lead.create(
+            [
+                {
+                    "name": f"Period lead {index}",
+                    "source_id": source.id,
+                    "user_id": user.id,
+                    "stage_id": stage.id,
+                    "team_id": team.id,
+                }
+                for index, (source, user, stage, team) in enumerate(
+                    [
+                        (cls.web, cls.salesman, cls.stage_new, cls.team),
+                        (cls.fair, cls.salesman, cls.stage_new, lead.team_id),
+                        (lead.source_id, cls.salesman, cls.stage_new, cls.team),
+                        (cls.web, cls.salesman_2, cls.stage_next, cls.team),
+                        (cls.web, cls.salesman, cls.stage_new, cls.team),
+                    ]
+                )
+            ]
+        )
+        cls.leads[2].action_set_lost()  # lost leads came in too
+        cls.env.flush_all()
+        for lead_record, created in zip(
+            cls.leads,
+            [
+                "2026-03-01 23:30:00",
+                "2026-03-03 10:00:00",
+                "2026-03-10 10:00:00",
+                "2026-01-31 23:30:00",
+                "2026-05-01 10:00:00",  # out of the period
+            ],
+            strict=True,
+        ):
+            cls.env.cr.execute(
+                "UPDATE crm_lead SET create_date = %s WHERE id = %s",
+                [created, lead_record.id],
+            )
+        cls.env.invalidate_all()
+        cls.period = {"date_from": date(2026, 1, 1), "date_to": date(2026, 3, 31)}
+
+    def _wizard(self, user=None, **values):
+        wizard = self.env["crm.lead.report.wizard"].with_user(user or self.manager)
+        return wizard.create({**self.period, **values})
+
+    def _table(self, report, wizard):
+        content, _type = wizard.env["ir.actions.report"]._render_qweb_html(
+            report, wizard.ids
+        )
+        tree = html.fromstring(content)
+        header = [
+            " ".join(th.text_content().split()) for th in tree.xpath("//thead//th")
+        ]
+        rows = [
+            [" ".join(td.text_content().split()) for td in tr.xpath("./td")]
+            for tr in tree.xpath("//tbody/tr | //tfoot/tr")
+        ]
+        return header, rows
+
+    def test_weekly(self):
+        """Per week (user's time zone and language: Sunday to Saturday in
+        US English, as in the pivot) and source, lost leads included, with
+        totals per week and per source."""
+        header, rows = self._table(WEEKLY, self._wizard(report_kind="weekly"))
+        self.assertEqual(
+            header, ["Week", "Test Fair", "Test Website", "No source", "Total"]
+        )
+        self.assertEqual(
+            rows,
+            [
+                ["W6 2026", "0", "1", "0", "1"],
+                ["W10 2026", "1", "1", "0", "2"],
+                ["W11 2026", "0", "0", "1", "1"],
+                ["Total", "1", "2", "1", "4"],
+            ],
+        )
+
+    def test_monthly(self):
+        """Per month (user's time zone), stage and source, with a subtotal
+        line per month and totals."""
+        header, rows = self._table(MONTHLY, self._wizard(report_kind="monthly"))
+        self.assertEqual(
+            header,
+            ["Month / Stage", "Test Fair", "Test Website", "No source", "Total"],
+        )
+        self.assertEqual(
+            rows,
+            [
+                ["February 2026", "0", "1", "0", "1"],
+                [self.stage_next.name, "0", "1", "0", "1"],
+                ["March 2026", "1", "1", "1", "3"],
+                [self.stage_new.name, "1", "1", "1", "3"],
+                ["Total", "1", "2", "1", "4"],
+            ],
+        )
+
+    def test_weekly_iso(self):
+        """In a language whose weeks start on Monday, weeks are ISO weeks:
+        Sunday February 1st (local) is in week 5, Monday March 2nd in week
+        10; months are named in that language."""
+        self.env["res.lang"]._activate_lang("ro_RO")
+        self.manager.lang = "ro_RO"
+        wizard = self._wizard(report_kind="weekly").with_context(lang="ro_RO")
+        _header, rows = self._table(WEEKLY, wizard)
+        self.assertEqual(
+            [row[0] for row in rows], ["W5 2026", "W10 2026", "W11 2026", "Total"]
+        )
+        wizard = self._wizard(report_kind="monthly").with_context(lang="ro_RO")
+        _header, rows = self._table(MONTHLY, wizard)
+        self.assertEqual(rows[0][0], "februarie 2026")
+
+    def test_filters(self):
+        """Team and salesperson narrow the leads counted."""
+        _header, rows = self._table(
+            WEEKLY, self._wizard(report_kind="weekly", team_id=self.team.id)
+        )
+        self.assertEqual(rows[-1], ["Total", "2", "1", "3"])
+        _header, rows = self._table(
+            WEEKLY, self._wizard(report_kind="weekly", user_id=self.salesman_2.id)
+        )
+        self.assertEqual(rows, [["W6 2026", "1", "1"], ["Total", "1", "1"]])
+
+    def test_salesman_sees_own_leads(self):
+        """A salesman limited to his own documents counts only his leads."""
+        wizard = self._wizard(user=self.salesman, report_kind="monthly")
+        _header, rows = self._table(MONTHLY, wizard)
+        self.assertEqual(rows[0][0], "March 2026")
+        self.assertEqual(rows[-1], ["Total", "1", "1", "1", "3"])
+
+    def test_pivot_same_numbers(self):
+        """Show opens the pivot/graph with the same leads and numbers."""
+        for kind, groupby in (
+            ("weekly", ["create_date:week", "source_id"]),
+            ("monthly", ["create_date:month", "stage_id", "source_id"]),
+        ):
+            wizard = self._wizard(report_kind=kind)
+            action = wizard.action_show()
+            self.assertEqual(action["res_model"], "crm.lead")
+            context = dict(
+                safe_eval(action["context"])
+                if isinstance(action["context"], str)
+                else action["context"],
+                tz="Europe/Bucharest",
+            )
+            self.assertFalse(context["active_test"])
+            groups = (
+                self.env["crm.lead"]
+                .with_user(self.manager)
+                .with_context(**context)
+                .read_group(action["domain"], ["__count"], groupby, lazy=False)
+            )
+            self.assertEqual(sum(group["__count"] for group in groups), 4)
+            self.assertEqual(len(groups), 4)
+
+    def test_actions(self):
+        """Print gives the PDF of the chosen report, Preview its HTML."""
+        wizard = self._wizard(report_kind="monthly")
+        action = wizard.action_print()
+        self.assertEqual(
+            action["report_name"], "lead_management.report_crm_lead_monthly"
+        )
+        self.assertEqual(action["report_type"], "qweb-pdf")
+        self.assertEqual(wizard.action_preview()["report_type"], "qweb-html")
+
+    def test_pdf(self):
+        """The weekly PDF renders."""
+        wizard = self._wizard(report_kind="weekly")
+        content, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(WEEKLY, wizard.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
+
+
+@tagged("post_install", "-at_install")
+class TestOpportunityAnalysis(LeadManagementCommon):
+    def test_actions_load(self):
+        """Every opportunity analysis menu opens a working view."""
+        for xmlid in (
+            "crm_lead_analysis_stage_action",
+            "crm_lead_analysis_won_action",
+            "crm_lead_analysis_lost_action",
+            "crm_lead_analysis_source_action",
+            "crm_lead_analysis_type_action",
+            "crm_lead_analysis_outlook_action",
+            "crm_lead_weekly_action",
+            "crm_lead_monthly_action",
+            "crm_lead_traceability_report_action",
+        ):
+            action = self.env["ir.actions.actions"]._for_xml_id(
+                f"lead_management.{xmlid}"
+            )
+            model = self.env[action["res_model"]].with_user(self.manager)
+            for view_id, view_type in action["views"]:
+                model.get_views([(view_id, view_type), (False, "search")])
+
+    def test_stuck(self):
+        """Stuck: open opportunities untouched for the threshold, without
+        planned activity or recent message."""
+        leads = self._create_leads(4, user_id=self.salesman.id)
+        stuck, planned, talked, won = leads
+        planned.activity_schedule(
+            "mail.mail_activity_data_todo",
+            date_deadline=fields.Date.today() + timedelta(days=3),
+        )
+        won.action_set_won()
+        old = fields.Datetime.now() - timedelta(days=400)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE crm_lead SET date_last_stage_update = %s, write_date = %s "
+            "WHERE id IN %s",
+            [old, old, tuple(leads.ids)],
+        )
+        self.env.cr.execute(
+            "UPDATE mail_message SET date = %s WHERE model = 'crm.lead' "
+            "AND res_id IN %s",
+            [old, tuple((stuck | planned | won).ids)],
+        )
+        self.env.invalidate_all()
+        talked.message_post(body="Called the customer", message_type="comment")
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE crm_lead SET write_date = %s WHERE id = %s", [old, talked.id]
+        )
+        self.env.invalidate_all()
+        action = (
+            self.env["crm.lead"].with_user(self.manager)._action_open_stuck_analysis()
+        )
+        found = self.env["crm.lead"].search(action["domain"])
+        self.assertIn(stuck, found)
+        self.assertFalse(found & (planned | talked | won))

@@ -1,0 +1,69 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class CrmLeadReportWizard(models.TransientModel):
+    """Filters of the Leads Weekly and Leads Monthly reports.
+
+    Both count the leads and opportunities created in the period, lost and
+    archived ones included (a lead that came in counts, whatever became of
+    it): weekly per ISO week and source, monthly per month, stage and source.
+    The PDF and the pivot/graph opened by *Show* use the same domain.
+    """
+
+    _name = "crm.lead.report.wizard"
+    _description = "Leads Weekly / Monthly Report Filters"
+
+    report_kind = fields.Selection(
+        [("weekly", "Leads Weekly"), ("monthly", "Leads Monthly")],
+        string="Report",
+        default="weekly",
+        required=True,
+    )
+    date_from = fields.Date(string="From")
+    date_to = fields.Date(string="To")
+    team_id = fields.Many2one("crm.team", string="Sales Team")
+    user_id = fields.Many2one("res.users", string="Salesperson")
+
+    def _get_lead_domain(self):
+        """Domain on ``crm.lead`` (to search without ``active_test``)."""
+        self.ensure_one()
+        domain = []
+        start, end = self.env["crm.lead.traceability.wizard"]._utc_bounds(
+            self.date_from, self.date_to
+        )
+        if start:
+            domain.append(("create_date", ">=", start))
+        if end:
+            domain.append(("create_date", "<", end))
+        if self.team_id:
+            domain.append(("team_id", "=", self.team_id.id))
+        if self.user_id:
+            domain.append(("user_id", "=", self.user_id.id))
+        return domain
+
+    def _get_report(self):
+        self.ensure_one()
+        return self.env.ref(
+            f"lead_management.action_report_crm_lead_{self.report_kind}"
+        )
+
+    def action_print(self):
+        """The PDF of the chosen report."""
+        return self._get_report().report_action(self)
+
+    def action_preview(self):
+        """The same report as an HTML page."""
+        action = self._get_report().report_action(self, config=False)
+        action["report_type"] = "qweb-html"
+        return action
+
+    def action_show(self):
+        """The same numbers in a pivot and a graph."""
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            f"lead_management.crm_lead_{self.report_kind}_action"
+        )
+        action["domain"] = self._get_lead_domain()
+        return action

@@ -1,0 +1,114 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+
+
+class CrmLeadTraceabilityWizard(models.TransientModel):
+    """Filters of the Lead – Offer – Order traceability report.
+
+    The same domain on ``crm.lead.traceability.report`` feeds the PDF, the
+    HTML preview and the list/pivot: the three show the same rows.
+    """
+
+    _name = "crm.lead.traceability.wizard"
+    _description = "Lead – Offer – Order Traceability Filters"
+
+    date_basis = fields.Selection(
+        [("lead", "Lead creation date"), ("offer", "Offer date")],
+        string="Period on",
+        default="lead",
+        required=True,
+    )
+    date_from = fields.Date(string="From")
+    date_to = fields.Date(string="To")
+    company_id = fields.Many2one(
+        "res.company",
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+        help="Empty: all the companies selected in the company switcher.",
+    )
+    team_id = fields.Many2one("crm.team", string="Sales Team")
+    user_id = fields.Many2one("res.users", string="Salesperson")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", help="The customer and its contacts."
+    )
+    lead_type_id = fields.Many2one("crm.lead.type")
+    lead_ids = fields.Many2many("crm.lead", string="Leads")
+    offer_status = fields.Selection(
+        [
+            ("all", "All"),
+            ("converted", "Converted only"),
+            ("not_converted", "Not converted only"),
+        ],
+        default="all",
+        required=True,
+        help="All: every lead, with or without offers.\n"
+        "Converted only: the offers converted into orders.\n"
+        "Not converted only: the offers not (yet) converted.",
+    )
+
+    @api.model
+    def _utc_bounds(self, date_from, date_to):
+        """The UTC datetimes of the start of ``date_from`` and of the day
+        after ``date_to`` in the user's time zone (either may be empty)."""
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+
+        def to_utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return (
+            date_from and to_utc(date_from),
+            date_to and to_utc(date_to + timedelta(days=1)),
+        )
+
+    def _get_report_domain(self):
+        """Domain on ``crm.lead.traceability.report`` of the chosen rows."""
+        self.ensure_one()
+        domain = []
+        date_field = "lead_create_date" if self.date_basis == "lead" else "offer_date"
+        start, end = self._utc_bounds(self.date_from, self.date_to)
+        if start:
+            domain.append((date_field, ">=", start))
+        if end:
+            domain.append((date_field, "<", end))
+        if self.company_id:
+            domain.append(("company_id", "=", self.company_id.id))
+        for name in ("team_id", "user_id", "lead_type_id"):
+            if self[name]:
+                domain.append((name, "=", self[name].id))
+        if self.partner_id:
+            domain.append(("partner_id", "child_of", self.partner_id.id))
+        if self.lead_ids:
+            domain.append(("lead_id", "in", self.lead_ids.ids))
+        if self.offer_status == "converted":
+            domain.append(("is_converted", "=", True))
+        elif self.offer_status == "not_converted":
+            domain += [("offer_id", "!=", False), ("is_converted", "=", False)]
+        return domain
+
+    def _get_report(self):
+        return self.env.ref("lead_management.action_report_crm_lead_traceability")
+
+    def action_print(self):
+        """The PDF report of the chosen rows."""
+        return self._get_report().report_action(self)
+
+    def action_preview(self):
+        """The same report as an HTML page."""
+        action = self._get_report().report_action(self, config=False)
+        action["report_type"] = "qweb-html"
+        return action
+
+    def action_show(self):
+        """The chosen rows in the list, pivot and graph views."""
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "lead_management.crm_lead_traceability_report_action"
+        )
+        action["domain"] = self._get_report_domain()
+        action["context"] = {}
+        return action
