@@ -102,7 +102,7 @@ tours.add("lead_management_mass_update", {
         },
         {
             content: "Open the Action menu",
-            trigger: ".o_cp_action_menus button",
+            trigger: ".o_cp_action_menus button:has(.fa-cog)",
             run: "click",
         },
         {
