@@ -15,8 +15,13 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/crm_lead_type_data.xml",
+        "data/crm_lost_reason_data.xml",
+        "data/ir_cron_data.xml",
+        "wizard/crm_lead_recurrence_wizard_views.xml",
+        "wizard/crm_lead_stale_wizard_views.xml",
         "views/crm_lead_type_views.xml",
         "views/crm_lead_views.xml",
+        "views/res_config_settings_views.xml",
         "views/lead_management_menus.xml",
     ],
     "demo": [

@@ -1,3 +1,4 @@
 from . import crm_lead_type
 from . import crm_lead
 from . import res_company
+from . import res_config_settings
