@@ -410,7 +410,7 @@ class CrmLead(models.Model):
         return SQL(
             "(%s IS DISTINCT FROM %s OR %s NOT IN ('notification', 'auto_comment'))",
             SQL.identifier(alias, "author_id"),
-            self.env.ref("base.partner_root").id,
+            self.env["ir.model.data"]._xmlid_to_res_id("base.partner_root"),
             SQL.identifier(alias, "message_type"),
         )
 

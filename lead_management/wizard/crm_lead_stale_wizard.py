@@ -29,6 +29,8 @@ class CrmLeadStaleWizard(models.TransientModel):
         "crm_lead_stale_wizard_closed_rel",
         string="Closed Opportunities",
         readonly=True,
+        # they are lost, hence archived
+        context={"active_test": False},
     )
 
     @api.model
