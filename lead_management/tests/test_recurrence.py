@@ -174,6 +174,14 @@ class TestRecurrence(LeadManagementCommon):
         self.assertEqual(wizard.recurrence_unit, "months")
         self.assertEqual(wizard.recurrence_count, 3)
         self.assertEqual(wizard.lead_ids[:], self.base)
+        self.base.write({"recurrence_count": 0, "recurrence_until": date(2027, 9, 30)})
+        wizard = Form(
+            self.env["crm.lead.recurrence.wizard"].with_context(
+                active_model="crm.lead", active_ids=self.base.ids
+            )
+        )
+        self.assertEqual(wizard.recurrence_until, date(2027, 9, 30))
+        self.assertEqual(wizard.recurrence_count, 0)
 
     def test_wizard_common_rule_for_many(self):
         """A rule entered once applies to (and is saved on) every opportunity."""

@@ -58,9 +58,13 @@ class CrmLeadRecurrenceWizard(models.TransientModel):
         leads = self._default_lead_ids() or self.env["crm.lead"]
         base = leads.filtered("recurrence_unit")[:1]
         if base:
-            values.update(
-                {name: base[name] for name in RULE_FIELDS if name in fields_list}
-            )
+            rule = {
+                "recurrence_interval": base.recurrence_interval,
+                "recurrence_unit": base.recurrence_unit,
+                "recurrence_count": base.recurrence_count,
+                "recurrence_until": fields.Date.to_string(base.recurrence_until),
+            }
+            values.update({name: rule[name] for name in rule if name in fields_list})
         return values
 
     @api.depends("lead_ids.recurrence_unit")
