@@ -183,6 +183,24 @@ class TestRecurrence(LeadManagementCommon):
         self.assertEqual(wizard.recurrence_until, date(2027, 9, 30))
         self.assertEqual(wizard.recurrence_count, 0)
 
+    def test_rule_set_on_the_form(self):
+        """The Recurrence tab of the opportunity form sets a rule, which the
+        Generate Occurrences button's wizard then follows."""
+        lead = self._create_leads(1, date_deadline=date(2027, 6, 30))
+        with Form(lead) as form:
+            form.recurrence_unit = "weeks"
+            form.recurrence_interval = 2
+            form.recurrence_count = 2
+        self.assertEqual(
+            (lead.recurrence_unit, lead.recurrence_interval, lead.recurrence_count),
+            ("weeks", 2, 2),
+        )
+        self._run_wizard(lead)
+        self.assertEqual(
+            self._occurrences(lead).mapped("recurrence_date"),
+            [date(2027, 7, 14), date(2027, 7, 28)],
+        )
+
     def test_wizard_common_rule_for_many(self):
         """A rule entered once applies to (and is saved on) every opportunity."""
         leads = self._create_leads(2, date_deadline=date(2027, 5, 1))

@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.api import call_kw
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import SQL
 
 from .common import LeadManagementCommon
@@ -363,6 +363,25 @@ class TestStale(LeadManagementCommon):
         self.assertEqual(sent.state, "sent")
         self.assertEqual(len(stale.activity_ids), 1)
         self.assertEqual(self.env["mail.message"].search([]), messages)
+
+    def test_wizard_form(self):
+        """The wizard's form: companies prefilled with those that enabled the
+        process, Preview then Close now."""
+        self.company_b.lead_stale_enabled = False
+        lead = self._lead()
+        manager_env = self.env(
+            user=self.manager,
+            context={"allowed_company_ids": (self.company | self.company_b).ids},
+        )
+        wizard = Form(manager_env["crm.lead.stale.wizard"]).save()
+        self.assertEqual(wizard.company_ids, self.company)
+        with freeze_time(NOW):
+            wizard.action_preview()
+            self.assertEqual(wizard.line_ids.lead_id, lead)
+            self.assertTrue(lead.active)
+            wizard.action_close_now()
+        self.assertEqual(wizard.state, "done")
+        self.assertFalse(lead.active)
 
     def test_close_now_wizard_within_access_rights(self):
         """Close now closes the selected companies' stale opportunities that
