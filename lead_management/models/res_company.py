@@ -29,6 +29,48 @@ class ResCompany(models.Model):
         "and priority.",
     )
 
+    # Scheduled processes (crm.lead: _cron_close_stale_opportunities and
+    # _cron_generate_recurrences), set in Settings > CRM
+    lead_stale_enabled = fields.Boolean(
+        string="Close Stale Opportunities",
+        help="Every night, mark as lost the open opportunities of this company "
+        "that had no activity for the given number of days and have nothing "
+        "planned, close their activities and cancel their sent offers.",
+    )
+    lead_stale_days = fields.Integer(
+        string="Days Without Activity",
+        default=60,
+        help="An open opportunity is stale when its last activity is older "
+        "than this number of days.",
+    )
+    lead_stale_lost_reason_id = fields.Many2one(
+        "crm.lost.reason",
+        string="Lost Reason of Stale Opportunities",
+        default=lambda self: self.env.ref(
+            "lead_management.crm_lost_reason_no_activity", raise_if_not_found=False
+        ),
+        help='Lost reason given to stale opportunities; "No activity" when empty.',
+    )
+    lead_recurrence_horizon_days = fields.Integer(
+        string="Recurrence Horizon (Days)",
+        default=90,
+        help="Every night, the occurrences of recurring opportunities that "
+        "fall within this number of days from today are generated.",
+    )
+
+    _sql_constraints = [
+        (
+            "lead_stale_days_positive",
+            "CHECK(lead_stale_days > 0)",
+            "The number of days without activity must be positive.",
+        ),
+        (
+            "lead_recurrence_horizon_days_positive",
+            "CHECK(lead_recurrence_horizon_days >= 0)",
+            "The recurrence horizon cannot be negative.",
+        ),
+    ]
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
@@ -121,3 +163,10 @@ class ResCompany(models.Model):
             sequence.get_next_char(n)
             for n in sorted(r[0] for r in self.env.cr.fetchall())
         ]
+
+    def _get_lead_stale_lost_reason(self):
+        """The lost reason given to this company's stale opportunities."""
+        self.ensure_one()
+        return self.lead_stale_lost_reason_id or self.env.ref(
+            "lead_management.crm_lost_reason_no_activity"
+        )

@@ -12,3 +12,15 @@ class ResConfigSettings(models.TransientModel):
     pipeline_detailed_cards = fields.Boolean(
         related="company_id.pipeline_detailed_cards", readonly=False
     )
+    lead_stale_enabled = fields.Boolean(
+        related="company_id.lead_stale_enabled", readonly=False
+    )
+    lead_stale_days = fields.Integer(
+        related="company_id.lead_stale_days", readonly=False
+    )
+    lead_stale_lost_reason_id = fields.Many2one(
+        related="company_id.lead_stale_lost_reason_id", readonly=False
+    )
+    lead_recurrence_horizon_days = fields.Integer(
+        related="company_id.lead_recurrence_horizon_days", readonly=False
+    )

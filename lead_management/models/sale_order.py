@@ -39,6 +39,9 @@ class SaleOrder(models.Model):
             ).write({"state": "cancel"})
         },
     )
+    # sale_crm's link to the lead, indexed: the lead's offers are looked up by
+    # it everywhere (counters, tabs, reports, stale closing)
+    opportunity_id = fields.Many2one(index="btree_not_null")
     is_offer = fields.Boolean(
         string="Is an Offer",
         default=True,

@@ -14,3 +14,5 @@ from . import test_examples
 from . import test_translations
 from . import test_traceability
 from . import test_lead_reports
+from . import test_recurrence
+from . import test_stale

@@ -1,3 +1,5 @@
 from . import crm_lead_mass_update_wizard
 from . import crm_lead_traceability_wizard
 from . import crm_lead_report_wizard
+from . import crm_lead_recurrence_wizard
+from . import crm_lead_stale_wizard

@@ -1,0 +1,128 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.crm_lead import RECURRENCE_UNITS
+
+RULE_FIELDS = (
+    "recurrence_interval",
+    "recurrence_unit",
+    "recurrence_count",
+    "recurrence_until",
+)
+
+
+class CrmLeadRecurrenceWizard(models.TransientModel):
+    _name = "crm.lead.recurrence.wizard"
+    _description = "Generate Recurring Opportunities"
+
+    lead_ids = fields.Many2many(
+        "crm.lead",
+        string="Opportunities",
+        required=True,
+        domain=[("type", "=", "opportunity")],
+        default=lambda self: self._default_lead_ids(),
+    )
+    rule_mode = fields.Selection(
+        [
+            ("own", "Each opportunity's own rule"),
+            ("common", "The rule below, for all"),
+        ],
+        string="Recurrence",
+        required=True,
+        compute="_compute_rule_mode",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="With the rule below, it is saved on every opportunity, so that "
+        "the scheduled action follows it too.",
+    )
+    recurrence_interval = fields.Integer(string="Repeat Every", default=1)
+    recurrence_unit = fields.Selection(
+        RECURRENCE_UNITS, string="Repeat Unit", default="months"
+    )
+    recurrence_count = fields.Integer(string="Number of Occurrences")
+    recurrence_until = fields.Date(string="Repeat Until")
+
+    @api.model
+    def _default_lead_ids(self):
+        if self.env.context.get("active_model") != "crm.lead":
+            return False
+        return self.env["crm.lead"].browse(self.env.context.get("active_ids"))
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        # prefilled with the rule of the first opportunity that has one
+        leads = self._default_lead_ids() or self.env["crm.lead"]
+        base = leads.filtered("recurrence_unit")[:1]
+        if base:
+            rule = {
+                "recurrence_interval": base.recurrence_interval,
+                "recurrence_unit": base.recurrence_unit,
+                "recurrence_count": base.recurrence_count,
+                "recurrence_until": fields.Date.to_string(base.recurrence_until),
+            }
+            values.update({name: rule[name] for name in rule if name in fields_list})
+        return values
+
+    @api.depends("lead_ids.recurrence_unit")
+    def _compute_rule_mode(self):
+        for wizard in self:
+            wizard.rule_mode = (
+                "own"
+                if wizard.lead_ids and all(wizard.lead_ids.mapped("recurrence_unit"))
+                else "common"
+            )
+
+    def action_generate(self):
+        """Generate the occurrences of the opportunities (all of them, within
+        the end of their rule), and show them."""
+        self.ensure_one()
+        leads = self.lead_ids
+        if not_opportunities := leads.filtered(lambda lead: lead.type != "opportunity"):
+            raise UserError(
+                _(
+                    "Only opportunities can recur, not these leads: %(leads)s",
+                    leads=", ".join(not_opportunities.mapped("display_name")),
+                )
+            )
+        if self.rule_mode == "own":
+            if without_rule := leads.filtered(lambda lead: not lead.recurrence_unit):
+                raise UserError(
+                    _(
+                        "These opportunities have no recurrence rule: "
+                        "%(opportunities)s. Enter one rule for all in the wizard.",
+                        opportunities=", ".join(without_rule.mapped("display_name")),
+                    )
+                )
+        else:
+            leads._check_recurrence_values(
+                _("the selected opportunities"),
+                self.recurrence_interval,
+                self.recurrence_count,
+                self.recurrence_until,
+            )
+        leads._check_recurrence_start()
+        if self.rule_mode == "common":
+            leads.write({name: self[name] for name in RULE_FIELDS})
+        occurrences = leads._generate_recurrences()
+        if not occurrences:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "message": _("Every occurrence exists already."),
+                    "next": {"type": "ir.actions.act_window_close"},
+                },
+            }
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Generated Opportunities"),
+            "res_model": "crm.lead",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", occurrences.ids)],
+            "context": {"default_type": "opportunity"},
+        }

@@ -1,0 +1,114 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+
+
+class CrmLeadStaleWizard(models.TransientModel):
+    _name = "crm.lead.stale.wizard"
+    _description = "Close Stale Opportunities"
+
+    company_ids = fields.Many2many(
+        "res.company",
+        string="Companies",
+        required=True,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+        default=lambda self: self._default_company_ids(),
+        help="Each company's settings apply (days without activity, lost "
+        "reason), whether or not its scheduled closing is enabled.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("preview", "Preview"), ("done", "Done")],
+        default="draft",
+        required=True,
+    )
+    line_ids = fields.One2many(
+        "crm.lead.stale.wizard.line", "wizard_id", string="Stale Opportunities"
+    )
+    closed_lead_ids = fields.Many2many(
+        "crm.lead",
+        "crm_lead_stale_wizard_closed_rel",
+        string="Closed Opportunities",
+        readonly=True,
+        # they are lost, hence archived
+        context={"active_test": False},
+    )
+
+    @api.model
+    def _default_company_ids(self):
+        companies = self.env.companies
+        return companies.filtered("lead_stale_enabled") or companies
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "views": [(False, "form")],
+            "target": "new",
+            "name": _("Close Stale Opportunities"),
+        }
+
+    def action_preview(self):
+        """List what *Close now* would close and cancel, changing nothing."""
+        self.ensure_one()
+        leads = self.env["crm.lead"]._get_stale_opportunities(self.company_ids)
+        last_activities = leads._get_last_activity_dates()
+        self.line_ids = [fields.Command.clear()] + [
+            fields.Command.create(
+                {
+                    "lead_id": lead.id,
+                    "last_activity": last_activities[lead.id],
+                    "activity_names": ", ".join(activities.mapped("display_name")),
+                    "cancel_order_ids": cancelled.ids,
+                    "draft_order_ids": drafts.ids,
+                }
+            )
+            for lead, (
+                activities,
+                cancelled,
+                drafts,
+            ) in leads._get_stale_effects().items()
+        ]
+        self.state = "preview"
+        return self._reopen()
+
+    def action_close_now(self):
+        """Close the stale opportunities of the selected companies now,
+        within the access rights of the user."""
+        self.ensure_one()
+        leads = self.env["crm.lead"]._get_stale_opportunities(self.company_ids)
+        leads._process_in_batches(lambda batch: batch._close_stale_opportunities())
+        self.write(
+            {
+                "state": "done",
+                "line_ids": [fields.Command.clear()],
+                # leads that got some activity meanwhile are still active
+                "closed_lead_ids": leads.filtered(lambda lead: not lead.active).ids,
+            }
+        )
+        return self._reopen()
+
+
+class CrmLeadStaleWizardLine(models.TransientModel):
+    _name = "crm.lead.stale.wizard.line"
+    _description = "Stale Opportunity (Preview)"
+    _order = "id"
+
+    wizard_id = fields.Many2one(
+        "crm.lead.stale.wizard", required=True, ondelete="cascade"
+    )
+    lead_id = fields.Many2one("crm.lead", string="Opportunity", required=True)
+    company_id = fields.Many2one(related="lead_id.company_id")
+    user_id = fields.Many2one(related="lead_id.user_id")
+    last_activity = fields.Datetime()
+    activity_names = fields.Char(string="Activities to Close")
+    cancel_order_ids = fields.Many2many(
+        "sale.order",
+        "crm_lead_stale_wizard_line_cancel_rel",
+        string="Offers to Cancel",
+    )
+    draft_order_ids = fields.Many2many(
+        "sale.order",
+        "crm_lead_stale_wizard_line_draft_rel",
+        string="Draft Offers Left Open",
+    )
