@@ -1,4 +1,4 @@
-"""Take the README's screenshots of the pipeline, mass update and partner sync.
+"""Take the README's screenshots: pipeline, offers and orders, mass update, sync.
 
 Serves the demo database (created with demo data when missing, as
 scripts/run.sh does), drives headless Chromium over the real web client with
@@ -11,7 +11,9 @@ scripts/screenshots.sh, which prepares the environment:
 
 It changes the demo database as a user would: it switches the pipeline's card
 mode (and switches it back), creates a quotation for an opportunity when no
-opportunity has one yet, and syncs the leads of a contact.
+opportunity has one yet, converts an open offer of an opportunity into an
+order when no offer was converted yet (the demo data has one), and syncs the
+leads of a contact.
 """
 
 import argparse
@@ -150,6 +152,30 @@ class Odoo:
                 },
             )
 
+    def ensure_converted_offer(self):
+        """Return a converted offer of an opportunity (the demo data has
+        one); convert an open offer, as a salesperson would, if there is
+        none."""
+        fields = ["opportunity_id", "converted_order_id"]
+        converted = [("state", "=", "converted"), ("opportunity_id", "!=", False)]
+        offers = self.call("sale.order", "search_read", converted, fields=fields)
+        if not offers:
+            open_offers = self.call(
+                "sale.order",
+                "search",
+                [
+                    ("is_offer", "=", True),
+                    ("state", "in", ["draft", "sent"]),
+                    ("opportunity_id", "!=", False),
+                ],
+                limit=1,
+            )
+            if not open_offers:
+                sys.exit("no offer of an opportunity to convert in this database")
+            self.call("sale.order", "action_convert_to_order", open_offers)
+            offers = self.call("sale.order", "search_read", converted, fields=fields)
+        return min(offers, key=lambda offer: offer["id"])
+
 
 class Chromium:
     """Headless Chromium driven over the DevTools protocol."""
@@ -284,6 +310,25 @@ def take_screenshots(odoo, browser, out):
         browser.screenshot(out / "pipeline_detailed.png")
     finally:
         odoo.set_detailed_cards(detailed)
+
+    offer = odoo.ensure_converted_offer()
+    browser.goto(
+        f"{base}{PIPELINE}/{offer['opportunity_id'][0]}",
+        ".o_form_view .o_notebook a[name=offers]",
+    )
+    browser.click(".o_form_view .o_notebook a[name=offers]")
+    browser.wait(".o_field_widget[name=offer_ids] .o_data_row")
+    browser.screenshot(out / "opportunity_offers.png")
+    browser.goto(
+        f"{base}/odoo/action-sale.action_quotations_with_onboarding/{offer['id']}",
+        ".o_form_view .o_field_widget[name=converted_order_id] a",
+    )
+    browser.screenshot(out / "offer_converted.png")
+    browser.goto(
+        f"{base}/odoo/action-sale.action_orders/{offer['converted_order_id'][0]}",
+        ".o_form_view .o_field_widget[name=offer_id] a",
+    )
+    browser.screenshot(out / "order_from_offer.png")
 
     browser.goto(base + PIPELINE + "?view_type=list", ".o_data_row")
     for row in range(1, 4):

@@ -7,7 +7,8 @@ from odoo.tools import SQL
 
 @tagged("post_install", "-at_install")
 class TestTours(HttpCase):
-    """The pipeline, the mass update and the partner sync, in Chromium.
+    """The pipeline, the mass update, the partner sync and the conversion of
+    an offer into an order, in Chromium.
 
     The tours are in static/tests/tours/lead_management_tours.js.
     """
@@ -112,3 +113,44 @@ class TestTours(HttpCase):
         )
         self.assertEqual(lead.email_from, "new@example.com")
         self.assertEqual(lead.city, "Cluj")
+
+    def test_offer_conversion(self):
+        """New Offer on an opportunity, a product line, Convert to Order: the
+        order opens with its offer in Offer No., and the opportunity's Offers
+        and Orders tabs show the converted offer and its order."""
+        # distinctive prefixes for the tour to look for (no code depends on them)
+        self.env.company._get_offer_sequence().prefix = "TOUROF/"
+        self.env["ir.sequence"].search([("code", "=", "sale.order")]).prefix = "TOURSO/"
+        self.env.company.offer_conversion_mode = "separate"
+        customer = self.env["res.partner"].create({"name": "Tour Offer Customer"})
+        self.env["product.product"].create(
+            {"name": "Tour Offer Product", "list_price": 250, "taxes_id": False}
+        )
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Tour offer opportunity",
+                "type": "opportunity",
+                "partner_id": customer.id,
+                "user_id": self.admin.id,
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}",
+            "lead_management_offer_conversion",
+            login="admin",
+        )
+        self.env.invalidate_all()  # written by the browser's requests
+        offer = lead.offer_ids
+        self.assertEqual(len(offer), 1)
+        self.assertEqual(offer.state, "converted")
+        self.assertTrue(offer.name.startswith("TOUROF/"))
+        order = lead.sale_order_ids
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.offer_id, offer)
+        self.assertEqual(offer.converted_order_id, order)
+        self.assertTrue(order.name.startswith("TOURSO/"))
+        self.assertEqual(
+            self.env["sale.order"].search([("opportunity_id", "=", lead.id)]),
+            offer | order,
+        )

@@ -154,3 +154,89 @@ tours.add("lead_management_partner_sync", {
         },
     ],
 });
+
+tours.add("lead_management_offer_conversion", {
+    steps: () => [
+        {
+            content: "The opportunity, with its customer",
+            trigger: ".o_last_breadcrumb_item:contains('Tour offer opportunity')",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=partner_id] input:value('Tour Offer Customer')",
+        },
+        {
+            content: "Create an offer from the opportunity",
+            trigger: ".o_form_view button[name=action_sale_quotations_new]:contains('New Offer')",
+            run: "click",
+        },
+        {
+            content: "The new offer is for the opportunity's customer",
+            trigger: ".o_form_view .o_field_widget[name=partner_id] input:value('Tour Offer Customer')",
+        },
+        {
+            content: "Add a product line",
+            trigger: ".o_field_widget[name=order_line] .o_field_x2many_list_row_add a:contains('Add a product')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=order_line] .o_selected_row [name=product_template_id] input",
+            run: "edit Tour Offer Product",
+        },
+        {
+            trigger: "ul.ui-autocomplete a:contains('Tour Offer Product')",
+            run: "click",
+        },
+        {
+            content: "The line takes the product's price",
+            trigger: ".o_field_widget[name=order_line] .o_data_row [name=price_subtotal]:contains('250.00')",
+        },
+        {
+            content: "Save the offer",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved: the offer has an offer number",
+            trigger: ".o_form_view .o_form_saved .oe_title [name=name]:contains('TOUROF/')",
+        },
+        {
+            content: "Convert the offer into an order",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_convert_to_order]:contains('Convert to Order')",
+            run: "click",
+        },
+        {
+            content: "The order opens, numbered as an order, confirmed",
+            trigger: ".o_form_view:has(.o_statusbar_status .o_arrow_button_current:contains('Sales Order')) .oe_title [name=name]:contains('TOURSO/')",
+        },
+        {
+            content: "The order shows the offer it came from in Offer No.",
+            trigger: ".o_form_view .o_inner_group:has(label:contains('Offer No.')) .o_field_widget[name=offer_id]:contains('TOUROF/')",
+        },
+        {
+            content: "Back to the opportunity",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Tour offer opportunity')",
+            run: "click",
+        },
+        {
+            content: "Open the Offers tab",
+            trigger: ".o_last_breadcrumb_item:contains('Tour offer opportunity')",
+        },
+        {
+            trigger: ".o_form_view .o_notebook a[name=offers]",
+            run: "click",
+        },
+        {
+            content: "The offer is converted and shows its order number",
+            trigger: ".o_field_widget[name=offer_ids] .o_data_row:contains('TOUROF/'):contains('Converted'):contains('TOURSO/')",
+        },
+        {
+            content: "Open the Orders tab",
+            trigger: ".o_form_view .o_notebook a[name=orders]",
+            run: "click",
+        },
+        {
+            content: "The order is there, with the number of its offer",
+            trigger: ".o_field_widget[name=sale_order_ids] .o_data_row:contains('TOURSO/'):contains('Sales Order'):contains('TOUROF/')",
+        },
+    ],
+});
