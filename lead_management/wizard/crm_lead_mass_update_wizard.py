@@ -182,7 +182,7 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
         ]
         if self.update_probability:
             changes.append(
-                _("Probability: %(value)s %%", value=f"{self.probability:g}")
+                _("Probability: %(value)s %%", value=format(self.probability, "g"))
             )
         if self.tag_add_ids:
             changes.append(
