@@ -46,6 +46,7 @@ def main(
             "partner_id": partner_id,
             "lead_type_id": type_id,
             "expected_revenue": 12000,
+            "date_deadline": "2027-01-31",
         },
     )
     [lead] = call("crm.lead", "read", [lead_id], fields=["lead_number", "color"])
@@ -90,7 +91,66 @@ def main(
         call("sale.order", "action_convert_to_order", [offer_id])
     except xmlrpc.client.Fault as fault:
         print(f"converting again is refused: {fault.faultString.splitlines()[-1]}")
-    return {"lead_id": lead_id, "offer_id": offer_id}
+
+    # 5. the lead's traceability rows (an ordinary model: search_read,
+    #    read_group, export_data), and the same through the wizard
+    rows = call(
+        "crm.lead.traceability.report",
+        "search_read",
+        [("lead_id", "=", lead_id)],
+        fields=["lead_number", "offer_number", "order_number", "days_to_order"],
+    )
+    for row in rows:
+        print(
+            f"traceability: {row['lead_number']} -> {row['offer_number']} -> "
+            f"{row['order_number']} in {row['days_to_order']} days"
+        )
+    wizard_id = call(
+        "crm.lead.traceability.wizard",
+        "create",
+        {"lead_ids": [(6, 0, [lead_id])], "offer_status": "converted"},
+    )
+    action = call("crm.lead.traceability.wizard", "action_show", [wizard_id])
+    count = call("crm.lead.traceability.report", "search_count", action["domain"])
+    print(f"traceability wizard: {count} converted row(s) for the lead")
+
+    # 6. make the opportunity recur monthly, 3 times, and generate them
+    call(
+        "crm.lead",
+        "write",
+        [lead_id],
+        {"recurrence_unit": "months", "recurrence_interval": 1, "recurrence_count": 3},
+    )
+    wizard_id = call(
+        "crm.lead.recurrence.wizard", "create", {"lead_ids": [(6, 0, [lead_id])]}
+    )
+    call("crm.lead.recurrence.wizard", "action_generate", [wizard_id])
+    occurrences = call(
+        "crm.lead",
+        "search_read",
+        [("recurrence_origin_id", "=", lead_id)],
+        fields=["lead_number", "date_deadline"],
+        order="date_deadline",
+    )
+    print(
+        "occurrences: "
+        + ", ".join(f"{o['lead_number']} on {o['date_deadline']}" for o in occurrences)
+    )
+
+    # 7. preview the closing of stale opportunities (changes nothing)
+    [user] = call(
+        "res.users", "search_read", [("login", "=", login)], fields=["company_id"]
+    )
+    company_id = user["company_id"][0]
+    wizard_id = call(
+        "crm.lead.stale.wizard", "create", {"company_ids": [(6, 0, [company_id])]}
+    )
+    call("crm.lead.stale.wizard", "action_preview", [wizard_id])
+    stale = call(
+        "crm.lead.stale.wizard.line", "search_count", [("wizard_id", "=", wizard_id)]
+    )
+    print(f"stale opportunities that closing would mark as lost: {stale}")
+    return {"lead_id": lead_id, "offer_id": offer_id, "occurrences": len(occurrences)}
 
 
 if __name__ == "__main__":

@@ -31,3 +31,6 @@ class TestRpcExample(HttpCase):
         self.assertIn(offer.opportunity_id.lead_number, printed)
         self.assertIn(offer.order_number, printed)
         self.assertIn("already converted", printed)
+        self.assertIn("traceability wizard: 1 converted row(s)", printed)
+        self.assertEqual(ids["occurrences"], 3)
+        self.assertIn("stale opportunities that closing would mark as lost", printed)
