@@ -419,54 +419,16 @@ class CrmLead(models.Model):
     # Opportunity analysis (reports): stuck opportunities
 
     @api.model
-    def _get_stuck_days(self, company):
-        """Days without activity after which an open opportunity is stuck:
-        the company's stale threshold when it has one, else 30."""
-        return company["lead_stale_days"] if "lead_stale_days" in company else 30
-
-    @api.model
-    def _get_stuck_domain(self):
-        """Open opportunities of the user's companies on which nothing
-        happened (no stage change, no change, no message) for the company's
-        stale threshold, and with no activity planned."""
-        now = fields.Datetime.now()
-        per_company = []
-        for company in self.env.companies:
-            limit = fields.Datetime.subtract(now, days=self._get_stuck_days(company))
-            per_company.append(
-                [
-                    ("company_id", "in", [company.id, False]),
-                    ("date_last_stage_update", "<", limit),
-                    ("write_date", "<", limit),
-                    (
-                        "message_ids",
-                        "not any",
-                        [
-                            ("date", ">=", limit),
-                            ("message_type", "in", ("comment", "email")),
-                        ],
-                    ),
-                ]
-            )
-        return expression.AND(
-            [
-                [
-                    ("type", "=", "opportunity"),
-                    ("stage_id.is_won", "=", False),
-                    ("activity_ids", "=", False),
-                ],
-                expression.OR(per_company),
-            ]
-        )
-
-    @api.model
     def _action_open_stuck_analysis(self):
         action = self.env["ir.actions.actions"]._for_xml_id(
             "lead_management.crm_lead_analysis_stage_action"
         )
+        # stuck is exactly what the stale process would close, for the
+        # companies the user works in (their own thresholds), within his rights
+        stuck = self._get_stale_opportunities(self.env.companies)
         action.update(
             name=_("Stuck Opportunities"),
-            domain=self._get_stuck_domain(),
+            domain=[("id", "in", stuck.ids)],
             context={"search_default_stage": 1, "search_default_salesperson": 1},
         )
         return action

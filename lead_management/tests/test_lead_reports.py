@@ -237,8 +237,9 @@ class TestOpportunityAnalysis(LeadManagementCommon):
                 model.get_views([(view_id, view_type), (False, "search")])
 
     def test_stuck(self):
-        """Stuck: open opportunities untouched for the threshold, without
-        planned activity or recent message."""
+        """Stuck: what the stale process would close (open opportunities
+        untouched for the company's threshold, without planned activity or
+        recent message)."""
         leads = self._create_leads(4, user_id=self.salesman.id)
         stuck, planned, talked, won = leads
         planned.activity_schedule(
@@ -249,9 +250,9 @@ class TestOpportunityAnalysis(LeadManagementCommon):
         old = fields.Datetime.now() - timedelta(days=400)
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE crm_lead SET date_last_stage_update = %s, write_date = %s "
-            "WHERE id IN %s",
-            [old, old, tuple(leads.ids)],
+            "UPDATE crm_lead SET date_last_stage_update = %s, write_date = %s, "
+            "create_date = %s WHERE id IN %s",
+            [old, old, old, tuple(leads.ids)],
         )
         self.env.cr.execute(
             "UPDATE mail_message SET date = %s WHERE model = 'crm.lead' "
@@ -259,7 +260,9 @@ class TestOpportunityAnalysis(LeadManagementCommon):
             [old, tuple((stuck | planned | won).ids)],
         )
         self.env.invalidate_all()
-        talked.message_post(body="Called the customer", message_type="comment")
+        talked.with_user(self.manager).message_post(
+            body="Called the customer", message_type="comment"
+        )
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE crm_lead SET write_date = %s WHERE id = %s", [old, talked.id]
