@@ -1,3 +1,4 @@
+from . import crm_lead_report_wizard_mixin
 from . import crm_lead_mass_update_wizard
 from . import crm_lead_traceability_wizard
 from . import crm_lead_report_wizard

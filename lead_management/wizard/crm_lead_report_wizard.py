@@ -13,6 +13,7 @@ class CrmLeadReportWizard(models.TransientModel):
     """
 
     _name = "crm.lead.report.wizard"
+    _inherit = ["crm.lead.report.wizard.mixin"]
     _description = "Leads Weekly / Monthly Report Filters"
 
     report_kind = fields.Selection(
@@ -49,21 +50,8 @@ class CrmLeadReportWizard(models.TransientModel):
             f"lead_management.action_report_crm_lead_{self.report_kind}"
         )
 
-    def action_print(self):
-        """The PDF of the chosen report."""
-        return self._get_report().report_action(self)
+    def _get_show_action_xmlid(self):
+        return f"lead_management.crm_lead_{self.report_kind}_action"
 
-    def action_preview(self):
-        """The same report as an HTML page."""
-        action = self._get_report().report_action(self, config=False)
-        action["report_type"] = "qweb-html"
-        return action
-
-    def action_show(self):
-        """The same numbers in a pivot and a graph."""
-        self.ensure_one()
-        action = self.env["ir.actions.actions"]._for_xml_id(
-            f"lead_management.crm_lead_{self.report_kind}_action"
-        )
-        action["domain"] = self._get_lead_domain()
-        return action
+    def _get_show_domain(self):
+        return self._get_lead_domain()

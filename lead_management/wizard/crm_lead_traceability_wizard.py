@@ -15,6 +15,7 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
     """
 
     _name = "crm.lead.traceability.wizard"
+    _inherit = ["crm.lead.report.wizard.mixin"]
     _description = "Lead – Offer – Order Traceability Filters"
 
     date_basis = fields.Selection(
@@ -93,22 +94,12 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
     def _get_report(self):
         return self.env.ref("lead_management.action_report_crm_lead_traceability")
 
-    def action_print(self):
-        """The PDF report of the chosen rows."""
-        return self._get_report().report_action(self)
+    def _get_show_action_xmlid(self):
+        return "lead_management.crm_lead_traceability_report_action"
 
-    def action_preview(self):
-        """The same report as an HTML page."""
-        action = self._get_report().report_action(self, config=False)
-        action["report_type"] = "qweb-html"
-        return action
+    def _get_show_domain(self):
+        return self._get_report_domain()
 
-    def action_show(self):
-        """The chosen rows in the list, pivot and graph views."""
-        self.ensure_one()
-        action = self.env["ir.actions.actions"]._for_xml_id(
-            "lead_management.crm_lead_traceability_report_action"
-        )
-        action["domain"] = self._get_report_domain()
-        action["context"] = {}
-        return action
+    def _get_show_context(self):
+        # the wizard's filters replace the action's default ones
+        return {}
