@@ -44,6 +44,18 @@ class TestSecurityMatrix(OfferCommon):
         cls.other_lead = cls.env["crm.lead"].create(
             {"name": "Someone else's", "type": "opportunity", "user_id": cls.manager.id}
         )
+        cls.opportunity.date_deadline = "2030-01-31"
+        cls.own_offer = cls._create_offer(user_id=cls.salesman.id)
+        cls.env.flush_all()
+        cls.own_rows = cls.env["crm.lead.traceability.report"].search(
+            [("lead_id", "=", cls.opportunity.id)]
+        )
+
+    def _render(self, env, report, docids, expected):
+        """Render a report as the user; not seeing the data counts as denied."""
+        html = env["ir.actions.report"]._render_qweb_html(report, docids)[0]
+        if expected not in html.decode():
+            raise AccessError("the report does not show the record")
 
     def _offer(self, lead):
         return self._create_offer(opportunity=lead, user_id=lead.user_id.id)
@@ -91,32 +103,93 @@ class TestSecurityMatrix(OfferCommon):
             .browse(self._offer(self.other_lead).id)
             .action_convert_to_order()
         ),
+        "traceability: read own lead's rows": lambda self, env: (
+            env["crm.lead.traceability.report"]
+            .browse(self.own_rows.ids)
+            .read(["lead_number", "offer_number", "order_number"])
+        ),
+        "traceability wizard: show": lambda self, env: (
+            env["crm.lead.traceability.wizard"]
+            .create({"offer_status": "all"})
+            .action_show()
+        ),
+        "traceability report: print own lead": lambda self, env: self._render(
+            env,
+            "lead_management.action_report_crm_lead_traceability_lead",
+            self.opportunity.ids,
+            self.opportunity.lead_number,
+        ),
+        "leads weekly: print": lambda self, env: self._render(
+            env,
+            "lead_management.action_report_crm_lead_weekly",
+            env["crm.lead.report.wizard"].create({"report_kind": "weekly"}).ids,
+            "Leads Weekly",
+        ),
+        "mass update: own lead": lambda self, env: (
+            env["crm.lead.mass.update.wizard"]
+            .create(
+                {
+                    "lead_ids": [(6, 0, self.opportunity.ids)],
+                    "lead_type_id": self.type_upsell.id,
+                }
+            )
+            .action_apply()
+        ),
+        "recurrence: own opportunity": lambda self, env: (
+            env["crm.lead.recurrence.wizard"]
+            .create(
+                {
+                    "lead_ids": [(6, 0, self.opportunity.ids)],
+                    "rule_mode": "common",
+                    "recurrence_unit": "months",
+                    "recurrence_interval": 1,
+                    "recurrence_count": 2,
+                }
+            )
+            .action_generate()
+        ),
+        "stale closing: preview": lambda self, env: (
+            env["crm.lead.stale.wizard"]
+            .create({"company_ids": [(6, 0, self.company.ids)]})
+            .action_preview()
+        ),
+        "sync from partner: own lead": lambda self, env: (
+            env["crm.lead"].browse(self.opportunity.id).action_sync_from_partner()
+        ),
+    }
+
+    # what every salesman may do on his own documents and with the reports
+    SALESMAN = {
+        "type: read",
+        "own lead: read number",
+        "own lead: change type",
+        "create typed lead",
+        "own offer: read numbers",
+        "own offer: convert",
+        "traceability: read own lead's rows",
+        "traceability wizard: show",
+        "traceability report: print own lead",
+        "leads weekly: print",
+        "mass update: own lead",
+        "recurrence: own opportunity",
+        "sync from partner: own lead",
     }
 
     # role -> actions allowed; every other action is denied
     MATRIX = {
-        "salesman_own": {
-            "type: read",
-            "own lead: read number",
-            "own lead: change type",
-            "create typed lead",
-            "own offer: read numbers",
-            "own offer: convert",
-        },
-        "salesman_all": {
-            "type: read",
-            "own lead: read number",
-            "own lead: change type",
-            "other's lead: read number",
-            "create typed lead",
-            "own offer: read numbers",
-            "own offer: convert",
-            "other's offer: convert",
-        },
+        "salesman_own": SALESMAN,
+        "salesman_all": SALESMAN
+        | {"other's lead: read number", "other's offer: convert"},
+        # only managers close stale opportunities (of the companies they pick)
         "manager": set(ACTIONS),
-        # another company's salesman sees no lead, offer or company type here
-        # (its salesman may still create leads, in his own company)
-        "other_company": {"type: read", "create typed lead"},
+        # another company's salesman sees no lead, offer or row of this one;
+        # he may still create leads and run reports, on his own company
+        "other_company": {
+            "type: read",
+            "create typed lead",
+            "traceability wizard: show",
+            "leads weekly: print",
+        },
         "portal": set(),
         "public": set(),
     }

@@ -23,9 +23,9 @@ class CrmLeadReportWizardMixin(models.AbstractModel):
     def _get_show_domain(self):
         raise NotImplementedError
 
-    def _get_show_context(self):
-        """The context of the Show action; None keeps the action's own."""
-        return None
+    def _get_show_context(self, action):
+        """The context of the Show action: by default the action's own."""
+        return action["context"]
 
     def action_print(self):
         """The PDF report."""
@@ -44,7 +44,5 @@ class CrmLeadReportWizardMixin(models.AbstractModel):
             self._get_show_action_xmlid()
         )
         action["domain"] = self._get_show_domain()
-        context = self._get_show_context()
-        if context is not None:
-            action["context"] = context
+        action["context"] = self._get_show_context(action)
         return action

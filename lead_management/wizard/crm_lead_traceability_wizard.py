@@ -100,6 +100,6 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
     def _get_show_domain(self):
         return self._get_report_domain()
 
-    def _get_show_context(self):
+    def _get_show_context(self, action):
         # the wizard's filters replace the action's default ones
         return {}
