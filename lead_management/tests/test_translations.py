@@ -39,7 +39,8 @@ class TestTranslations(TransactionCase):
                 self.assertEqual(template - set(catalog), set(), code)
 
     def test_key_terms_in_each_language(self):
-        """Field labels and buttons of leads and offers show translated."""
+        """Labels and buttons of leads, offers and the traceability report,
+        and the printed traceability report, show translated."""
         for lang, code in LANGUAGES.items():
             with self.subTest(language=lang):
                 self.env["res.lang"]._activate_lang(lang)
@@ -60,3 +61,19 @@ class TestTranslations(TransactionCase):
                     env.ref("sale.view_order_form").id, "form"
                 )["arch"]
                 self.assertIn(catalog["Convert to Order"], arch)
+                # the traceability report: its rows' labels and its printout
+                label = env["crm.lead.traceability.report"].fields_get(
+                    ["offer_number"]
+                )["offer_number"]["string"]
+                self.assertEqual(label, catalog["Offer No."])
+                wizard = env["crm.lead.traceability.wizard"].create({})
+                html = (
+                    env["ir.actions.report"]
+                    ._render_qweb_html(
+                        "lead_management.action_report_crm_lead_traceability",
+                        wizard.ids,
+                    )[0]
+                    .decode()
+                )
+                title = catalog["Lead – Offer – Order Traceability"]
+                self.assertIn(title, html, lang)
