@@ -92,13 +92,9 @@ class CrmLead(models.Model):
     lead_type_color = fields.Integer(related="lead_type_id.color")
     # the pipeline's card mode: a setting of the company the user works in
     pipeline_detailed_cards = fields.Boolean(compute="_compute_pipeline_detailed_cards")
-    open_offer_count = fields.Integer(
-        compute="_compute_open_offers",
-        string="Open Offers",
-        help="Quotations of this opportunity that are not confirmed nor cancelled.",
-    )
+    # the number of open offers is sale_crm's quotation_count; their amount:
     open_offer_amount = fields.Monetary(
-        compute="_compute_open_offers",
+        compute="_compute_open_offer_amount",
         string="Open Offers Amount",
         currency_field="company_currency",
         help="Untaxed amount of the open quotations, in the company's currency.",
@@ -217,22 +213,21 @@ class CrmLead(models.Model):
         "order_ids.currency_id",
         "company_currency",
     )
-    def _compute_open_offers(self):
-        # one grouped query for all the leads on screen; _origin: new records
-        # (onchange) have no offers yet
+    def _compute_open_offer_amount(self):
+        # the quotations sale_crm counts in quotation_count, in one grouped
+        # query for all the leads on screen; _origin: new records (onchange)
+        # have no offers yet
         groups = self.env["sale.order"]._read_group(
             [
                 ("opportunity_id", "in", self._origin.ids),
-                ("state", "in", ("draft", "sent")),
+                *self._get_lead_quotation_domain(),
             ],
             groupby=["opportunity_id", "currency_id"],
-            aggregates=["__count", "amount_untaxed:sum"],
+            aggregates=["amount_untaxed:sum"],
         )
-        counts = defaultdict(int)
         amounts = defaultdict(float)
         today = fields.Date.context_today(self)
-        for lead, currency, count, amount in groups:
-            counts[lead] += count
+        for lead, currency, amount in groups:
             amounts[lead] += currency._convert(
                 amount,
                 lead.company_currency,
@@ -240,7 +235,6 @@ class CrmLead(models.Model):
                 today,
             )
         for lead in self:
-            lead.open_offer_count = counts[lead._origin]
             lead.open_offer_amount = amounts[lead._origin]
 
     @api.constrains(

@@ -37,7 +37,7 @@ class TestPipeline(LeadManagementCommon):
         self._create_offer(self.lead, 250).action_quotation_sent()
         self._create_offer(self.lead, 1000).action_confirm()
         self._create_offer(self.lead, 5000).action_cancel()
-        self.assertEqual(self.lead.open_offer_count, 2)
+        self.assertEqual(self.lead.quotation_count, 2)
         self.assertEqual(self.lead.open_offer_amount, 350)
 
     def test_open_offers_other_currency(self):
@@ -57,7 +57,7 @@ class TestPipeline(LeadManagementCommon):
         )
         self._create_offer(self.lead, 100)
         self._create_offer(self.lead, 400, pricelist_id=pricelist.id)
-        self.assertEqual(self.lead.open_offer_count, 2)
+        self.assertEqual(self.lead.quotation_count, 2)
         self.assertEqual(self.lead.open_offer_amount, 300)
 
     def test_open_offers_one_query(self):
@@ -72,13 +72,14 @@ class TestPipeline(LeadManagementCommon):
             # one query on sale_order; the others read the leads, the user,
             # partner, company and currency once
             with self.assertQueryCount(6):
-                leads.mapped("open_offer_count")
+                leads.mapped("open_offer_amount")
             self.assertEqual(leads.mapped("open_offer_amount"), [10.0] * count)
+            self.assertEqual(leads.mapped("quotation_count"), [1] * count)
 
     def test_open_offers_new_record(self):
         """A lead being created (onchange) has no open offer yet."""
         lead = self.env["crm.lead"].new({"name": "New"})
-        self.assertEqual(lead.open_offer_count, 0)
+        self.assertEqual(lead.quotation_count, 0)
         self.assertEqual(lead.open_offer_amount, 0)
 
     def test_card_mode_follows_company_setting(self):
