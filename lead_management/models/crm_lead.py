@@ -285,22 +285,19 @@ class CrmLead(models.Model):
         return super().write(vals)
 
     def action_cancel_open_offers(self):
-        """Cancel the draft and sent offers of the leads (not their orders)."""
-        offers = self.order_ids.filtered(lambda order: order.state in ("draft", "sent"))
+        """Cancel the open offers (sale_crm's quotations: draft and sent) of
+        the leads, not their orders."""
+        offers = self.order_ids.filtered_domain(self._get_lead_quotation_domain())
         if not offers:
             raise UserError(_("There is no open offer to cancel."))
         offers._action_cancel()
-        for lead in self:
-            cancelled = offers.filtered(
-                lambda order, lead=lead: order.opportunity_id == lead
-            )
-            if cancelled:
-                lead.message_post(
-                    body=_(
-                        "Open offers cancelled: %(offers)s.",
-                        offers=", ".join(cancelled.mapped("name")),
-                    )
+        for lead, cancelled in offers.grouped("opportunity_id").items():
+            lead.message_post(
+                body=_(
+                    "Open offers cancelled: %(offers)s.",
+                    offers=", ".join(cancelled.mapped("name")),
                 )
+            )
         return True
 
     def _get_lead_sale_order_domain(self):
@@ -325,9 +322,9 @@ class CrmLead(models.Model):
         sequence. Numbers are drawn per company in one query (see
         ``res.company._next_lead_numbers``), in creation order.
         """
-        leads_by_company = defaultdict(lambda: self.browse())
-        for lead in self:
-            leads_by_company[lead.company_id or self.env.company] |= lead
+        leads_by_company = self.grouped(
+            lambda lead: lead.company_id or self.env.company
+        )
         for company, leads in leads_by_company.items():
             leads = leads.sorted(lambda lead: (lead.create_date, lead.id))
             numbers = company._next_lead_numbers(len(leads))

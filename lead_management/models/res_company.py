@@ -117,9 +117,6 @@ class ResCompany(models.Model):
             ]
         )
 
-    def _create_lead_number_sequences(self):
-        return self._create_lead_management_sequences([LEAD_SEQUENCE_CODE])
-
     def _get_lead_management_sequence(self, code):
         """The company's sequence of ``code``, created when missing."""
         self.ensure_one()
@@ -154,7 +151,7 @@ class ResCompany(models.Model):
             return []
         sequence = self._get_lead_number_sequence()
         if sequence.implementation != "standard" or sequence.use_date_range:
-            return [sequence._next() for _i in range(count)]
+            return [sequence.next_by_id() for _i in range(count)]
         self.env.cr.execute(
             "SELECT nextval(%s) FROM generate_series(1, %s)",
             [f"ir_sequence_{sequence.id:03d}", count],

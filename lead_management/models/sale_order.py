@@ -99,10 +99,10 @@ class SaleOrder(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("lead_management_conversion"):
-            protected = set(vals) & self._get_converted_offer_protected_fields()
+        protected = set(vals) & self._get_converted_offer_protected_fields()
+        if protected and not self.env.context.get("lead_management_conversion"):
             converted = self.filtered(lambda order: order.state == "converted")
-            if protected and converted:
+            if converted:
                 raise UserError(
                     _(
                         "The offer %(offers)s was converted into an order and "

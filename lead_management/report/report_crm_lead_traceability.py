@@ -23,7 +23,10 @@ class ReportCrmLeadTraceability(models.AbstractModel):
     number of queries, and every value is formatted here (amounts with the
     currency symbol, dates in the user's time zone and language): the
     template only prints strings. Formatting with QWeb's widgets, cell by
-    cell, took three quarters of the rendering time of a large report.
+    cell, took three quarters of the rendering time of a large report, and
+    ``odoo.tools.misc.formatLang`` costs about 60 µs a call here against 6 µs
+    for ``_get_formatters``'s (measured on 20 000 amounts); a test checks
+    that both give the same strings.
     """
 
     _name = "report.lead_management.report_crm_lead_traceability"

@@ -1,7 +1,5 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from markupsafe import escape
 
 from odoo import Command, _, api, fields, models
@@ -149,10 +147,9 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
         """Schedule the activity on each lead, for the chosen user or else
         for the lead's salesperson (or the current user when it has none)."""
         self.ensure_one()
-        leads_by_user = defaultdict(lambda: leads.browse())
-        for lead in leads:
-            user = self.activity_user_id or lead.user_id or self.env.user
-            leads_by_user[user] |= lead
+        leads_by_user = leads.grouped(
+            lambda lead: self.activity_user_id or lead.user_id or self.env.user
+        )
         # mail_activity_quick_update: no e-mail per activity to its assignee,
         # who would get hundreds of them; the activities show in his
         # activity menu
