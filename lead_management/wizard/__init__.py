@@ -4,3 +4,4 @@ from . import crm_lead_traceability_wizard
 from . import crm_lead_report_wizard
 from . import crm_lead_recurrence_wizard
 from . import crm_lead_stale_wizard
+from . import crm_lead_stale_wizard_line
