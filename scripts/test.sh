@@ -28,13 +28,20 @@ manifestoo=("$PYTHON" -m manifestoo --select-include "$addon"
 "${manifestoo[@]}" check-licenses
 "${manifestoo[@]}" check-dev-status --default-dev-status=Beta
 
-# A database of its own per run, so runs never see each other's data.
+# A database of its own per run, so runs never see each other's data, and an
+# HTTP port of its own (tours, XML-RPC tests), so two runs on one machine do
+# not serve each other's database.
 db=lm_test_$$
+test_rc=$(mktemp)
+{
+    cat "$ODOO_RC"
+    printf 'http_port = %s\n' "$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+} >"$test_rc"
 install_log=$(mktemp)
 cleanup() {
     dropdb --if-exists --force "$db" >/dev/null 2>&1 || true
     dropdb --if-exists --force "${db}_workers" >/dev/null 2>&1 || true
-    rm -rf "$ROOT/.odoo-data/filestore/$db" "$ROOT/.odoo-data/filestore/${db}_workers" "$install_log"
+    rm -rf "$ROOT/.odoo-data/filestore/$db" "$ROOT/.odoo-data/filestore/${db}_workers" "$install_log" "$test_rc"
 }
 trap cleanup EXIT
 
@@ -77,5 +84,5 @@ say "pytest"
 # code fails the run; it is 5 when no test ran, which fails it too, and
 # ./conftest.py turns skipped tests into a failure. Its summary line is the
 # last thing printed: cleanup is silent.
-"$PYTHON" -m pytest --odoo-config="$ODOO_RC" --odoo-database="$db" --odoo-http \
+"$PYTHON" -m pytest --odoo-config="$test_rc" --odoo-database="$db" --odoo-http \
     "$addon/tests" "${stock_tests[@]}" "$@"
