@@ -4,7 +4,7 @@
     "name": "Lead Management",
     "summary": "Lead numbers and lead types, offers converted into orders, "
     "traceability from lead to order",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "Lead Management Developers",
     "website": "https://github.com/lead-management/lead_management",
@@ -17,6 +17,7 @@
         "data/crm_lead_type_data.xml",
         "data/crm_lost_reason_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "wizard/crm_lead_mass_update_wizard_views.xml",
         "wizard/crm_lead_recurrence_wizard_views.xml",
         "wizard/crm_lead_stale_wizard_views.xml",
@@ -33,6 +34,7 @@
         "report/ir_actions_report.xml",
         "report/crm_lead_traceability_templates.xml",
         "report/crm_lead_period_templates.xml",
+        "report/sale_order_templates.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
@@ -43,7 +45,6 @@
             "lead_management/static/tests/tours/*.js",
         ],
     },
-    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -5,17 +5,6 @@ import logging
 _logger = logging.getLogger(__name__)
 
 
-def pre_init_hook(env):
-    """Create ``sale_order.is_offer`` before the ORM does.
-
-    The ORM would fill a new column with the field's default (True) for every
-    existing row, making the quotations and orders made before installation
-    offers. Created here, they stay NULL: plain quotations and orders that
-    confirm the stock way.
-    """
-    env.cr.execute("ALTER TABLE sale_order ADD COLUMN IF NOT EXISTS is_offer boolean")
-
-
 def post_init_hook(env):
     """Give every company its sequences and number the existing leads."""
     env["res.company"].search([])._create_lead_management_sequences()

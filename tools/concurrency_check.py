@@ -86,6 +86,7 @@ def main(config, database):
             [
                 {
                     "partner_id": partner_id,
+                    "is_offer": True,
                     "order_line": [(0, 0, {"product_id": product_id})],
                 }
                 for _i in range(OFFERS)

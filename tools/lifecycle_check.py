@@ -16,6 +16,15 @@ STAGE is one of:
 - ``uninstall``: uninstall the add-on, then check that its fields, models,
   crons and menus are gone and that crm and sale still work.
 
+The upgrade from the previous release (18.0.1.0.0, when every new quotation
+was an offer) runs on a copy of the seeded database:
+
+- ``previous``: with the previous release installed, make the documents of
+  its time: offers with and without opportunity in every state, converted
+  offers (separate and in place) and their orders, plain orders;
+- ``migrated``: after ``-u lead_management`` with this release, nothing is
+  lost, every number is unchanged, and the right quotations are offers.
+
 Every check that fails raises: the script exits non-zero with the reason.
 """
 
@@ -143,12 +152,101 @@ def uninstalled(env, state):
     _check(quotation.state == "sale", "crm and sale work without the add-on")
 
 
+def previous(env, state):
+    """Documents made under 18.0.1.0.0, where every new quotation was an offer."""
+    orders = env["sale.order"]
+    lead = env["crm.lead"].browse(state["lead_ids"][0])
+    line = [(0, 0, {"product_id": state["product_id"]})]
+    partner = state["partner_id"]
+
+    def make(key, **values):
+        document = orders.create({"partner_id": partner, "order_line": line, **values})
+        documents[key] = document
+        return document
+
+    documents = {}
+    make("lead_draft", opportunity_id=lead.id)
+    make("lead_separate", opportunity_id=lead.id)._convert_to_orders()
+    make("lone_draft")
+    make("lone_sent").action_quotation_sent()
+    make("lone_cancel").action_cancel()
+    make("lone_separate")._convert_to_orders()
+    lone_in_place = make("lone_in_place")
+    env.company.offer_conversion_mode = "in_place"
+    lone_in_place._convert_to_orders()
+    env.company.offer_conversion_mode = "separate"
+    _check(
+        all(document.is_offer for document in documents.values()),
+        "under 18.0.1.0.0 every new quotation is an offer",
+    )
+    documents["lead_order"] = documents["lead_separate"].converted_order_id
+    documents["lone_order"] = documents["lone_separate"].converted_order_id
+    state["previous"] = {
+        key: {
+            "id": document.id,
+            "name": document.name,
+            "state": document.state,
+            "offer_number": document.offer_number or False,
+            "is_offer": document.is_offer,
+        }
+        for key, document in documents.items()
+    }
+
+
+def migrated(env, state):
+    """After the upgrade: numbers kept, only the old default's offers undone."""
+    before = state["previous"]
+    orders = env["sale.order"]
+    for key, old in before.items():
+        document = orders.browse(old["id"]).exists()
+        _check(document, f"{key}: still there")
+        _check(document.name == old["name"], f"{key}: number {old['name']} kept")
+        _check(document.state == old["state"], f"{key}: state kept")
+    standard = {"lone_draft", "lone_cancel"}
+    for key, old in before.items():
+        document = orders.browse(old["id"])
+        if key in standard:
+            _check(
+                not document.is_offer and not document.offer_number,
+                f"{key}: a quotation without lead, never sent, is standard again",
+            )
+        else:
+            _check(document.is_offer == old["is_offer"], f"{key}: is_offer kept")
+            _check(
+                (document.offer_number or False) == old["offer_number"],
+                f"{key}: offer number kept",
+            )
+    lead_order = orders.browse(before["lead_order"]["id"])
+    _check(
+        lead_order.offer_id.id == before["lead_separate"]["id"],
+        "the order still links to its offer",
+    )
+    sent = orders.browse(before["lone_sent"]["id"])
+    sent_name = sent.name
+    sent.action_confirm()
+    _check(
+        sent.state == "sale"
+        and sent.offer_number == sent_name
+        and sent.converted_order_id == sent,
+        "a sent offer of the old version is confirmed in place",
+    )
+    quotation = orders.create(
+        {
+            "partner_id": state["partner_id"],
+            "order_line": [(0, 0, {"product_id": state["product_id"]})],
+        }
+    )
+    _check(not quotation.is_offer, "a new quotation without lead is standard")
+
+
 STAGES = {
     "seed": seed,
     "installed": installed,
     "upgraded": upgraded,
     "uninstall": uninstall,
     "uninstalled": uninstalled,
+    "previous": previous,
+    "migrated": migrated,
 }
 
 

@@ -9,22 +9,31 @@ from odoo.exceptions import UserError
 class SaleOrder(models.Model):
     """Offers and the orders converted from them.
 
-    An *offer* is a quotation numbered from the company's offer sequence
-    (``is_offer``). Every new quotation is an offer unless it is created with
-    ``is_offer=False`` (as the orders generated from offers are); quotations
-    that existed before installation are not offers and confirm the stock way.
+    An *offer* is a quotation made for a lead (``is_offer``), numbered from
+    the company's offer sequence. A quotation is an offer when it is created
+    for an opportunity (``opportunity_id`` at creation: New Offer on the
+    opportunity, any quotation created with an opportunity, over RPC too),
+    from an Offers menu (``default_is_offer`` in the context) or with
+    ``is_offer=True``. Every other quotation (Sales > Quotations, e-commerce
+    carts, quotations made by other add-ons, imports) is a standard one: this
+    module leaves it, its numbering and its confirmation alone.
 
-    An offer is never confirmed as such: confirming it converts it
-    (``action_convert_to_order``), in the company's conversion mode:
+    Odoo's confirmation contract is kept: ``action_confirm()`` confirms the
+    very records it is called on. Whatever confirms an offer (the portal's
+    signature or payment, e-commerce, another add-on, an integrator) gets it
+    confirmed *in place*: renumbered from the sales order sequence, its offer
+    number kept in ``offer_number``, ``converted_order_id`` pointing to itself
+    and the conversion logged, so that transactions, signatures, invoices and
+    deliveries stay on the document they were made for.
 
-    - *separate order*: a new order, numbered from the sales order sequence,
-      is created from the offer and confirmed. ``offer.converted_order_id``
-      and ``order.offer_id`` link them; the offer goes to state *Converted*
-      (neither an open quotation nor an order: sales analysis and the lead's
-      counters never count it), locked and read-only.
-    - *confirm in place*: the offer itself is confirmed and renumbered from
-      the sales order sequence; ``offer_number`` keeps its offer number and
-      ``converted_order_id`` points to itself.
+    Only the explicit conversion (``action_convert_to_order``: the *Convert to
+    Order* button, the list action, RPC) follows the company's conversion
+    mode, and in the default *separate order* mode creates a new order from
+    the offer and confirms it. ``offer.converted_order_id`` and
+    ``order.offer_id`` link them; the offer goes to state *Converted* (neither
+    an open quotation nor an order: sales analysis, the stock Quotations and
+    Orders lists and the lead's counters never count it), locked and
+    read-only.
     """
 
     _inherit = "sale.order"
@@ -42,13 +51,14 @@ class SaleOrder(models.Model):
     # sale_crm's link to the lead, indexed: the lead's offers are looked up by
     # it everywhere (counters, tabs, reports, stale closing)
     opportunity_id = fields.Many2one(index="btree_not_null")
+    # not copied as such: a duplicate is an offer when the original is one
+    # (copy_data) or when it carries an opportunity (create)
     is_offer = fields.Boolean(
         string="Is an Offer",
-        default=True,
         copy=False,
         readonly=True,
-        help="Numbered from the offer sequence; converted into an order "
-        "instead of being confirmed.",
+        help="A quotation made for a lead: numbered from the offer sequence, "
+        "and converted into an order with Convert to Order.",
     )
     offer_number = fields.Char(
         string="Offer No.",
@@ -81,22 +91,58 @@ class SaleOrder(models.Model):
         help="The number of the order this offer was converted into.",
     )
 
+    # the status bar of an offer: it ends at Converted (an offer confirmed in
+    # place is an order, and shows the stock bar)
+    offer_state = fields.Selection(
+        [
+            ("draft", "Offer"),
+            ("sent", "Offer Sent"),
+            ("converted", "Converted"),
+            ("cancel", "Cancelled"),
+        ],
+        compute="_compute_offer_state",
+    )
+
     @property
     def _rec_names_search(self):
         # an order is found by the number of the offer it came from, too
         return [*super()._rec_names_search, "offer_number"]
 
+    @api.depends("is_offer", "state")
+    def _compute_offer_state(self):
+        for order in self:
+            order.offer_state = (
+                order.state
+                if order.is_offer
+                and order.state in ("draft", "sent", "converted", "cancel")
+                else False
+            )
+
+    @api.depends("is_offer")
+    def _compute_type_name(self):
+        # what the portal, the e-mails and the breadcrumbs call the document
+        result = super()._compute_type_name()
+        for order in self.filtered(lambda order: order.offer_state):
+            order.type_name = _("Offer")
+        return result
+
     @api.model_create_multi
     def create(self, vals_list):
-        default_is_offer = self.default_get(["is_offer"]).get("is_offer", False)
         for vals in vals_list:
-            if not vals.get("is_offer", default_is_offer):
+            if not self._is_offer_at_creation(vals):
                 continue
             vals["is_offer"] = True
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self._next_offer_number(vals)
             vals.setdefault("offer_number", vals["name"])
         return super().create(vals_list)
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for order, vals in zip(self, vals_list, strict=True):
+            if order.is_offer:
+                vals.setdefault("is_offer", True)
+        return vals_list
 
     def write(self, vals):
         protected = set(vals) & self._get_converted_offer_protected_fields()
@@ -128,19 +174,36 @@ class SaleOrder(models.Model):
                     )
                 )
 
+    def _creation_message(self):
+        if self.is_offer:
+            return _("Offer created")
+        return super()._creation_message()
+
+    def _find_mail_template(self):
+        # an offer is sent as an offer (a confirmed one as the order it is)
+        if self.offer_state and not self.env.context.get("proforma"):
+            return (
+                self.env.ref(
+                    "lead_management.mail_template_offer", raise_if_not_found=False
+                )
+                or super()._find_mail_template()
+            )
+        return super()._find_mail_template()
+
     def action_confirm(self):
-        """Confirming an offer converts it; other quotations confirm as usual."""
-        if self.env.context.get("lead_management_conversion"):
-            return super().action_confirm()
-        offers = self.filtered(
-            lambda order: order.is_offer and order.state in ("draft", "sent")
-        )
+        """Confirm these very records, as stock Odoo does.
+
+        The offers among them are confirmed in place: numbered as orders
+        (their offer number kept) and logged as converted. Other quotations
+        are left to the stock confirmation, untouched.
+        """
+        offers = self._filter_offers_to_confirm()
         if offers:
-            offers._convert_to_orders()
-        others = self - offers
-        if others:
-            return super(SaleOrder, others).action_confirm()
-        return True
+            offers._lock_for_conversion()
+            offers._number_as_orders()
+        result = super().action_confirm()
+        offers._log_conversion()
+        return result
 
     def action_convert_to_order(self):
         """Convert the offers in ``self`` into orders (button, RPC).
@@ -210,6 +273,22 @@ class SaleOrder(models.Model):
             "offer_number",
             "converted_order_id",
         }
+
+    @api.model
+    def _is_offer_at_creation(self, vals):
+        """Whether the quotation created from ``vals`` is an offer.
+
+        An explicit ``is_offer`` (in the values, or as ``default_is_offer`` in
+        the context of an Offers menu) decides; otherwise a quotation created
+        for an opportunity is an offer, any other is a standard quotation.
+        """
+        if "is_offer" in vals:
+            return bool(vals["is_offer"])
+        if "default_is_offer" in self.env.context:
+            return bool(self.env.context["default_is_offer"])
+        return bool(
+            vals.get("opportunity_id") or self.env.context.get("default_opportunity_id")
+        )
 
     @api.model
     def _next_offer_number(self, vals):
@@ -339,13 +418,29 @@ class SaleOrder(models.Model):
         return orders
 
     def _convert_in_place(self):
-        if not self:
-            return self
+        if self:
+            self.action_confirm()
+        return self
+
+    def _filter_offers_to_confirm(self):
+        """The offers of ``self`` that a confirmation converts in place.
+
+        Not the orders that a separate conversion creates and confirms (they
+        are not offers) nor an offer already confirmed.
+        """
+        return self.filtered(
+            lambda order: order.is_offer and order.state in ("draft", "sent")
+        )
+
+    def _number_as_orders(self):
+        """Number the offers in ``self`` as orders, keeping their offer number.
+
+        Renumbered once: an offer confirmed, cancelled and set back to
+        quotation keeps the order number it already has.
+        """
         converting = self.with_context(lead_management_conversion=True)
         for offer in converting:
             values = {"converted_order_id": offer.id}
-            # renumber once: an offer converted, cancelled and set back to
-            # quotation keeps the order number it already has
             if offer.name == offer.offer_number:
                 values["name"] = (
                     self.env["ir.sequence"]
@@ -354,9 +449,6 @@ class SaleOrder(models.Model):
                     or offer.name
                 )
             offer.write(values)
-        converting.action_confirm()
-        self._log_conversion()
-        return self
 
     def _log_conversion(self):
         for offer in self:

@@ -1,6 +1,6 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
@@ -26,7 +26,8 @@ class TestOfferConcurrency(TransactionCase):
                 .create(
                     {
                         "partner_id": self.partner_id,
-                        "order_line": [(0, 0, {"product_id": product.id})],
+                        "is_offer": True,
+                        "order_line": [Command.create({"product_id": product.id})],
                     }
                 )
                 .id
@@ -106,3 +107,22 @@ class TestOfferConcurrency(TransactionCase):
                 self._env(cr3)["sale.order"].browse(
                     self.offer_id
                 ).action_convert_to_order()
+
+    def test_confirmations_at_the_same_moment(self):
+        """Two confirmations of one offer at once (a portal payment and a
+        salesperson, say): the second gets an error at once, the offer is
+        confirmed in place once, and one order number is drawn."""
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            offer1 = self._env(cr1)["sale.order"].browse(self.offer_id)
+            offer1.action_confirm()  # not committed yet: holds the lock
+            name = offer1.name
+            offer2 = self._env(cr2)["sale.order"].browse(self.offer_id)
+            with self.assertRaisesRegex(UserError, "being converted"):
+                offer2.action_confirm()
+            cr2.rollback()
+            cr1.commit()
+        with self.registry.cursor() as cr:
+            offer = self._env(cr)["sale.order"].browse(self.offer_id)
+            self.assertEqual((offer.state, offer.name), ("sale", name))
+            self.assertEqual(offer.converted_order_id, offer)
+        self.assertEqual(self._orders_from_offer(), [])

@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import OfferCommon
 
@@ -21,26 +22,59 @@ class TestOfferNumbering(OfferCommon):
         self.assertEqual(offer.offer_number, offer.name)
         self.assertFalse(offer.order_number)
 
-    def test_offer_from_the_form(self):
-        """A quotation made in the Sales app form is an offer too."""
+    def test_quotation_from_the_sales_form_is_standard(self):
+        """A quotation made in Sales > Quotations without a lead is a standard
+        quotation: stock numbering, stock confirmation."""
         with Form(self.env["sale.order"]) as form:
+            form.partner_id = self.partner
+            with form.order_line.new() as line:
+                line.product_id = self.product
+        order = form.save()
+        self.assertFalse(order.is_offer)
+        self.assertFalse(order.offer_number)
+        self.assertEqual(order.name[:1], "S")  # stock sale.order sequence
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(order.converted_order_id)
+
+    def test_offer_from_the_offers_menu(self):
+        """A quotation made from the Offers menu is an offer, lead or not."""
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "lead_management.sale_order_offer_action"
+        )
+        context = safe_eval(action["context"])
+        with Form(self.env["sale.order"].with_context(**context)) as form:
             form.partner_id = self.partner
             with form.order_line.new() as line:
                 line.product_id = self.product
         offer = form.save()
         self.assertTrue(offer.is_offer)
         self.assertEqual(offer.offer_number, offer.name)
+        self.assertIn(offer, self.env["sale.order"].search(safe_eval(action["domain"])))
 
-    def test_plain_quotation_keeps_order_numbering(self):
-        """is_offer=False gives a plain quotation numbered as an order."""
-        order = self.env["sale.order"].create(
-            {"partner_id": self.partner.id, "is_offer": False}
+    def test_quotation_with_opportunity_is_offer(self):
+        """A quotation created with an opportunity is an offer, whether the
+        opportunity comes in the values or as the form's default."""
+        offer = (
+            self.env["sale.order"]
+            .with_context(default_opportunity_id=self.opportunity.id)
+            .create({"partner_id": self.partner.id})
         )
-        self.assertFalse(order.is_offer)
-        self.assertFalse(order.offer_number)
-        self.assertNotEqual(
-            order.name[:3], self.company._get_offer_sequence().get_next_char(0)[:3]
+        self.assertTrue(offer.is_offer)
+        self.assertEqual(offer.offer_number, offer.name)
+        explicit = self.env["sale.order"].create(
+            {"partner_id": self.partner.id, "is_offer": True}
         )
+        self.assertTrue(explicit.is_offer)
+
+    def test_other_quotations_are_standard(self):
+        """Quotations another add-on or an import creates without a lead are
+        standard quotations, numbered from the sales order sequence."""
+        orders = self.env["sale.order"].create(
+            [{"partner_id": self.partner.id}, {"partner_id": self.partner.id}]
+        )
+        self.assertEqual(orders.mapped("is_offer"), [False, False])
+        self.assertFalse(any(orders.mapped("offer_number")))
 
     def test_offer_prefix_is_configuration(self):
         """No code depends on the offer prefix."""
@@ -55,7 +89,11 @@ class TestOfferNumbering(OfferCommon):
         sequence_b = self.company_b._get_offer_sequence()
         self.assertEqual(sequence_b.company_id, self.company_b)
         offer_b = self.env["sale.order"].create(
-            {"partner_id": self.partner.id, "company_id": self.company_b.id}
+            {
+                "partner_id": self.partner.id,
+                "company_id": self.company_b.id,
+                "is_offer": True,
+            }
         )
         self.assertEqual(
             offer_b.name, sequence_b.get_next_char(sequence_b.number_next_actual - 1)
@@ -151,12 +189,24 @@ class TestOfferConversion(OfferCommon):
         self.assertEqual(order.amount_total, offer.amount_total)
         self.assertAlmostEqual(order.amount_untaxed, 10 * 180 + 2 * 80 * 0.75)
 
-    def test_confirm_on_offer_converts(self):
-        """No path confirms an offer without converting it."""
+    def test_confirm_on_offer_confirms_that_offer(self):
+        """Odoo's contract: action_confirm() on an offer confirms that very
+        record, in place, whatever the company's conversion mode: numbered as
+        an order, its offer number kept, linked to itself and logged."""
+        self._set_conversion_mode("separate")
         offer = self._create_offer()
-        offer.action_confirm()
-        self.assertEqual(offer.state, "converted")
-        self.assertEqual(offer.converted_order_id.state, "sale")
+        offer_name = offer.name
+        count = self.env["sale.order"].search_count([])
+        self.assertIs(offer.action_confirm(), True)
+        self.assertEqual(self.env["sale.order"].search_count([]), count)
+        self.assertEqual(offer.state, "sale")
+        self.assertNotEqual(offer.name, offer_name)
+        self.assertEqual(offer.offer_number, offer_name)
+        self.assertEqual(offer.converted_order_id, offer)
+        self.assertEqual(offer.order_number, offer.name)
+        self.assertIn(offer_name, offer.message_ids[0].body)
+        self.assertIn(offer_name, self.opportunity.message_ids[0].body)
+        self.assertIn(offer, self.opportunity.sale_order_ids)
 
     def test_plain_quotation_confirms_as_usual(self):
         """A quotation that is not an offer confirms in place, as in stock Odoo."""
@@ -283,6 +333,7 @@ class TestOfferConversion(OfferCommon):
             {
                 "partner_id": self.partner.id,
                 "company_id": self.company_b.id,
+                "is_offer": True,
                 "order_line": [(0, 0, {"product_id": self.service.id})],
             }
         )

@@ -81,3 +81,44 @@ class TestOfferRpc(HttpCase):
             self.call("sale.order", "action_convert_to_order", [987654321])
         count = self.call("sale.order", "search_count", [("offer_id", "=", offer_id)])
         self.assertEqual(count, 1)
+
+    def test_action_confirm_over_xmlrpc_confirms_that_offer(self):
+        """An integrator's action_confirm on an offer returns with that very
+        record confirmed as an order, its offer number kept; a standard
+        quotation created over RPC without a lead is not an offer."""
+        partner_id = self.call("res.partner", "create", {"name": "RPC buyer"})
+        lead_id = self.call(
+            "crm.lead",
+            "create",
+            {"name": "RPC deal", "type": "opportunity", "partner_id": partner_id},
+        )
+        product_id = self.call("product.product", "create", {"name": "RPC desk"})
+        # the wire format: the standard client cannot marshal Command (an enum)
+        line = [(0, 0, {"product_id": product_id, "price_unit": 40})]
+        offer_id, quotation_id = self.call(
+            "sale.order",
+            "create",
+            [
+                {
+                    "partner_id": partner_id,
+                    "opportunity_id": lead_id,
+                    "order_line": line,
+                },
+                {"partner_id": partner_id, "order_line": line},
+            ],
+        )
+        fields = ["name", "is_offer", "offer_number", "state", "converted_order_id"]
+        [offer, quotation] = self.call(
+            "sale.order", "read", [offer_id, quotation_id], fields=fields
+        )
+        self.assertTrue(offer["is_offer"])
+        self.assertFalse(quotation["is_offer"])
+        self.assertTrue(self.call("sale.order", "action_confirm", [offer_id]))
+        [confirmed] = self.call("sale.order", "read", [offer_id], fields=fields)
+        self.assertEqual(confirmed["state"], "sale")
+        self.assertEqual(confirmed["offer_number"], offer["name"])
+        self.assertNotEqual(confirmed["name"], offer["name"])
+        self.assertEqual(confirmed["converted_order_id"][0], offer_id)
+        self.assertEqual(
+            self.call("sale.order", "search_count", [("offer_id", "=", offer_id)]), 0
+        )

@@ -95,9 +95,8 @@ class TestStale(LeadManagementCommon):
         if state == "sent":
             order.action_quotation_sent()
         elif state == "sale":
-            # confirming an offer converts it: the order is another document
+            # confirmed in place: the offer is the order
             order.action_confirm()
-            order = order.converted_order_id
         self._backdate(order, NOW - timedelta(days=DAYS + 5), "write_date")
         return order
 
