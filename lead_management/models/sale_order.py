@@ -451,6 +451,8 @@ class SaleOrder(models.Model):
             offer.write(values)
 
     def _log_conversion(self):
+        # logged notes, not posted messages: a conversion notifies nobody,
+        # and a confirmation by the portal or e-commerce stays cheap
         for offer in self:
             order = offer.converted_order_id
             values = {
@@ -458,10 +460,10 @@ class SaleOrder(models.Model):
                 "order": order._get_html_link(),
             }
             if order != offer:
-                offer.message_post(
+                offer._message_log(
                     body=_("Offer %(offer)s converted into order %(order)s.", **values)
                 )
-                order.message_post(
+                order._message_log(
                     body=_(
                         "Order %(order)s generated from offer %(offer)s.",
                         order=order.name,
@@ -469,14 +471,14 @@ class SaleOrder(models.Model):
                     )
                 )
             else:
-                offer.message_post(
+                offer._message_log(
                     body=_(
                         "Offer %(offer)s confirmed in place as order %(order)s.",
                         **values,
                     )
                 )
             if offer.opportunity_id:
-                offer.opportunity_id.message_post(
+                offer.opportunity_id._message_log(
                     body=_(
                         "Offer %(offer)s converted into order %(order)s.",
                         offer=offer._get_html_link(title=offer.offer_number),
@@ -495,8 +497,8 @@ class SaleOrder(models.Model):
                 order=order._get_html_link(),
                 offer=order.offer_number,
             )
-            order.message_post(body=body)
+            order._message_log(body=body)
             if order.offer_id:
-                order.offer_id.message_post(body=body)
+                order.offer_id._message_log(body=body)
             if order.opportunity_id:
-                order.opportunity_id.message_post(body=body)
+                order.opportunity_id._message_log(body=body)
