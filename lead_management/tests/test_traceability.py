@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from lxml import html
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import formatLang
 from odoo.tools.pdf import PdfReader
@@ -682,6 +682,50 @@ class TestTraceabilityReport(TraceabilityCommon):
         self.assertIn(self.order_separate.name, text)
         self.assertIn(self.offer_draft.name, text)
 
+    def test_print_limit(self):
+        """Above the company's "max rows to print", Print and Preview refuse
+        with a message naming the row count and pointing to Show and export,
+        before anything is rendered; the report refuses it however it is
+        rendered (from leads too). At the limit it prints."""
+        wizard = self._wizard(user=self.manager, lead_ids=self.lead_1.ids)
+        rows = self.Report.search_count(wizard._get_report_domain())
+        self.assertGreater(rows, 1)
+        settings = self.env["res.config.settings"].create(
+            {"traceability_print_limit": rows - 1}
+        )
+        settings.execute()
+        self.assertEqual(self.company.traceability_print_limit, rows - 1)
+        for action in (wizard.action_print, wizard.action_preview):
+            with self.assertRaises(UserError) as error:
+                action()
+            message = str(error.exception)
+            self.assertIn(f"{rows} rows", message)
+            self.assertIn(f"{rows - 1} rows", message)
+            self.assertIn("Show", message)
+            self.assertIn("export", message)
+        reports = self.env["ir.actions.report"].with_user(self.manager)
+        with self.assertRaises(UserError):
+            reports._render_qweb_html(REPORT, wizard.ids)
+        with self.assertRaises(UserError):
+            reports._render_qweb_html(LEAD_REPORT, self.lead_1.ids)
+        self.company.traceability_print_limit = rows
+        self.assertEqual(wizard.action_preview()["report_type"], "qweb-html")
+        tree = self._html(REPORT, wizard.ids, user=self.manager)
+        self.assertEqual(len(tree.xpath("//*[hasclass('o_lead_number')]")), 1)
+
+    def test_print_limit_counts_readable_rows(self):
+        """The limit counts the rows the user may read: a salesman's print of
+        all leads counts his rows only."""
+        wizard = self._wizard(user=self.salesman)
+        readable = self.Report.with_user(self.salesman).search_count(
+            wizard._get_report_domain()
+        )
+        self.assertLess(readable, self.Report.search_count([]))
+        self.company.traceability_print_limit = readable
+        self.assertEqual(wizard.action_print()["report_type"], "qweb-pdf")
+        with self.assertRaises(UserError):
+            self._wizard(user=self.manager).action_print()
+
     def test_print_from_lead(self):
         """The Traceability print action of leads prints their rows."""
         report = self.env.ref(LEAD_REPORT)
@@ -710,7 +754,7 @@ class TestTraceabilityReport(TraceabilityCommon):
         many = self.env.cr.sql_log_count - start
         self.assertEqual(len(values["groups"]), 4)
         self.assertLessEqual(many, one + 4)  # a few more models to name
-        self.assertLessEqual(many, 12)
+        self.assertLessEqual(many, 13)  # 12, and the count of the print limit
 
 
 @tagged("post_install", "-at_install")
