@@ -32,7 +32,7 @@
         "report/crm_lead_analysis_views.xml",
         "views/lead_management_menus.xml",
         "report/ir_actions_report.xml",
-        "report/crm_lead_traceability_templates.xml",
+        "report/crm_lead_traceability_report_templates.xml",
         "report/crm_lead_period_templates.xml",
         "report/sale_order_templates.xml",
     ],

@@ -59,6 +59,16 @@ class ResCompany(models.Model):
         "fall within this number of days from today are generated.",
     )
 
+    # Traceability report (report.lead_management.report_crm_lead_traceability)
+    traceability_print_limit = fields.Integer(
+        string="Traceability: Max Rows to Print",
+        default=2000,
+        help="The largest number of rows the Lead - Offer - Order "
+        "Traceability report prints or previews. Larger selections are "
+        "refused with a message: show them in the list or pivot instead, "
+        "and export them from there.",
+    )
+
     _sql_constraints = [
         (
             "lead_stale_days_positive",
@@ -69,6 +79,11 @@ class ResCompany(models.Model):
             "lead_recurrence_horizon_days_positive",
             "CHECK(lead_recurrence_horizon_days >= 0)",
             "The recurrence horizon cannot be negative.",
+        ),
+        (
+            "traceability_print_limit_positive",
+            "CHECK(traceability_print_limit > 0)",
+            "The maximum number of rows to print must be positive.",
         ),
     ]
 

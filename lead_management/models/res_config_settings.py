@@ -24,3 +24,6 @@ class ResConfigSettings(models.TransientModel):
     lead_recurrence_horizon_days = fields.Integer(
         related="company_id.lead_recurrence_horizon_days", readonly=False
     )
+    traceability_print_limit = fields.Integer(
+        related="company_id.traceability_print_limit", readonly=False
+    )

@@ -50,6 +50,10 @@ class TestSecurityMatrix(OfferCommon):
         cls.own_rows = cls.env["crm.lead.traceability.report"].search(
             [("lead_id", "=", cls.opportunity.id)]
         )
+        # a lead without offer: its row's id is the lead's, not an offer's
+        cls.other_rows = cls.env["crm.lead.traceability.report"].search(
+            [("lead_id", "=", cls.other_lead.id)]
+        )
 
     def _render(self, env, report, docids, expected):
         """Render a report as the user; not seeing the data counts as denied."""
@@ -108,6 +112,11 @@ class TestSecurityMatrix(OfferCommon):
             env["crm.lead.traceability.report"]
             .browse(self.own_rows.ids)
             .read(["lead_number", "offer_number", "order_number"])
+        ),
+        "traceability: read other's lead's rows": lambda self, env: (
+            env["crm.lead.traceability.report"]
+            .browse(self.other_rows.ids)
+            .read(["lead_number", "offer_number"])
         ),
         "traceability wizard: show": lambda self, env: (
             env["crm.lead.traceability.wizard"]
@@ -180,7 +189,11 @@ class TestSecurityMatrix(OfferCommon):
     MATRIX = {
         "salesman_own": SALESMAN,
         "salesman_all": SALESMAN
-        | {"other's lead: read number", "other's offer: convert"},
+        | {
+            "other's lead: read number",
+            "other's offer: convert",
+            "traceability: read other's lead's rows",
+        },
         # only managers close stale opportunities (of the companies they pick)
         "manager": set(ACTIONS),
         # another company's salesman sees no lead, offer or row of this one;

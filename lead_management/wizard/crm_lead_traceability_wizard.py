@@ -91,6 +91,22 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
             domain += [("offer_id", "!=", False), ("is_converted", "=", False)]
         return domain
 
+    def action_print(self):
+        self._check_print_limit()
+        return super().action_print()
+
+    def action_preview(self):
+        self._check_print_limit()
+        return super().action_preview()
+
+    def _check_print_limit(self):
+        """Refuse, before anything is rendered, a selection too large to
+        print (the report checks it again when rendered another way)."""
+        self.ensure_one()
+        self.env[
+            "report.lead_management.report_crm_lead_traceability"
+        ]._check_print_limit(self._get_report_domain())
+
     def _get_report(self):
         return self.env.ref("lead_management.action_report_crm_lead_traceability")
 
