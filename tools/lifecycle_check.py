@@ -237,6 +237,18 @@ def migrated(env, state):
         }
     )
     _check(not quotation.is_offer, "a new quotation without lead is standard")
+    rule = env.ref("lead_management.crm_lead_traceability_report_rule_company")
+    _check(
+        "offer_company_id" in rule.domain_force,
+        "the traceability multi-company rule is reloaded on plain columns",
+    )
+    rule_data = env["ir.model.data"].search(
+        [("module", "=", "lead_management"), ("model", "=", "ir.rule")]
+    )
+    _check(
+        rule_data and all(rule_data.mapped("noupdate")),
+        "the add-on's record rules are noupdate again",
+    )
 
 
 STAGES = {
