@@ -10,7 +10,7 @@ from odoo.api import call_kw
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from ..models.crm_lead import recurrence_dates
+from ..models.crm_lead_recurrence import recurrence_dates
 from .common import LeadManagementCommon
 
 

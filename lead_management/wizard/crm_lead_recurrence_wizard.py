@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.crm_lead import RECURRENCE_UNITS
+from ..models.crm_lead_recurrence import RECURRENCE_UNITS
 
 RULE_FIELDS = (
     "recurrence_interval",
