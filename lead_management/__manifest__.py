@@ -4,7 +4,7 @@
     "name": "Lead Management",
     "summary": "Lead numbers and lead types, offers converted into orders, "
     "traceability from lead to order",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "Lead Management Developers",
     "website": "https://github.com/lead-management/lead_management",
@@ -26,7 +26,7 @@
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
-        "wizard/crm_lead_report_wizard_views.xml",
+        "wizard/crm_lead_period_report_wizard_views.xml",
         "report/crm_lead_traceability_report_views.xml",
         "report/crm_lead_analysis_views.xml",
         "views/lead_management_menus.xml",

@@ -6,6 +6,8 @@ from markupsafe import escape
 
 from odoo import _, models
 
+from ..utils import notification_action
+
 # lead field: partner field copied by "Sync leads from partner" when the
 # partner has a value (the address is copied all or nothing, as crm does)
 PARTNER_SYNC_FIELDS = {
@@ -36,15 +38,11 @@ class CrmLead(models.Model):
                 changed=len(changed),
                 total=len(self),
             )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success" if changed else "info",
-                "message": message,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notification_action(
+            message,
+            "success" if changed else "info",
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+        )
 
     def _prepare_partner_sync_values(self):
         """Return the contact details of the lead's partner that differ from
