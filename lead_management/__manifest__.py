@@ -13,7 +13,6 @@
     "data": [
         "security/lead_management_security.xml",
         "security/ir.model.access.csv",
-        "data/ir_sequence_data.xml",
         "data/crm_lead_type_data.xml",
         "data/crm_lost_reason_data.xml",
         "data/ir_cron_data.xml",
