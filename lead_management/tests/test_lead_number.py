@@ -48,7 +48,9 @@ class TestLeadNumber(LeadManagementCommon):
 
     def test_batch_numbering_query_count_is_flat(self):
         """Numbering 2 or 40 leads costs the same queries: one draw, one write."""
-        for count in (2, 40):
+        numbered = []
+
+        def prepare(count):
             leads = self._create_leads(count)
             self.env.flush_all()
             self.env.cr.execute(
@@ -56,10 +58,12 @@ class TestLeadNumber(LeadManagementCommon):
                 [tuple(leads.ids)],
             )
             leads.invalidate_recordset(["lead_number"])
-            # sequence search and read, nextval of all numbers, one UPDATE
-            with self.assertQueryCount(4):
-                leads._assign_lead_numbers()
-                leads.flush_recordset()
+            numbered.append(leads)
+            return leads._assign_lead_numbers
+
+        # sequence search and read, nextval of all numbers, one UPDATE
+        self.assertFlatQueryCount(prepare, sizes=(2, 40))
+        for leads in numbered:
             self.assertTrue(all(leads.mapped("lead_number")))
 
     def test_number_prefix_follows_sequence(self):

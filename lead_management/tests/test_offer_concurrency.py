@@ -1,6 +1,6 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
@@ -26,7 +26,7 @@ class TestOfferConcurrency(TransactionCase):
                 .create(
                     {
                         "partner_id": self.partner_id,
-                        "order_line": [(0, 0, {"product_id": product.id})],
+                        "order_line": [Command.create({"product_id": product.id})],
                     }
                 )
                 .id
