@@ -30,20 +30,45 @@ class CrmLead(models.Model):
         )
 
     @api.model
-    def _get_stale_opportunities(self, companies, domain=None):
-        """Return the stale opportunities of ``companies`` (and ``domain``).
+    def _sql_last_activity(self, alias):
+        """SQL expression: the date and time of the last activity of the lead
+        ``alias`` (a ``crm_lead`` row), the one definition used to select
+        stale opportunities and to tell in their note since when.
+
+        It is the latest of: its creation, its last stage change, the last
+        message on its chatter (see ``_sql_counted_message``; a completed
+        activity leaves one), the last change of one of its offers.
+        """
+        lead = SQL.identifier(alias)
+        return SQL(
+            """
+            GREATEST(
+                %(lead)s.create_date,
+                %(lead)s.date_last_stage_update,
+                (SELECT MAX(message.date) FROM mail_message message
+                  WHERE message.model = 'crm.lead'
+                    AND message.res_id = %(lead)s.id
+                    AND %(counted)s),
+                (SELECT MAX(offer.write_date) FROM sale_order offer
+                  WHERE offer.opportunity_id = %(lead)s.id))
+            """,
+            lead=lead,
+            counted=self._sql_counted_message("message"),
+        )
+
+    @api.model
+    def _get_stale_last_activities(self, companies, domain=None):
+        """Return {id: last activity} of the stale opportunities of
+        ``companies`` (and ``domain``), in id order.
 
         An opportunity is stale when it is open (active, not won), its last
-        activity is older than its company's "days without activity", and no
-        activity is planned from today on. Its last activity is the latest
-        of: its creation, its last stage change, the last message on its
-        chatter (see ``_sql_counted_message``; a completed activity leaves
-        one), the last change of one of its offers (``order_ids``).
+        activity (``_sql_last_activity``) is older than its company's "days
+        without activity", and no activity is planned from today on.
 
         One query for all of them; the caller's record rules apply.
         """
         if not companies:
-            return self.browse()
+            return {}
         now = fields.Datetime.now()
         cutoffs = {
             company.id: now - timedelta(days=company.lead_stale_days)
@@ -71,24 +96,20 @@ class CrmLead(models.Model):
             ),
             SQL("stale_setting.company_id = crm_lead.company_id"),
         )
-        # the constant bound lets PostgreSQL skip all older rows at once
+        query.add_join(
+            "JOIN",
+            "last",
+            SQL("LATERAL (SELECT %s AS activity)", self._sql_last_activity("crm_lead")),
+            SQL("TRUE"),
+        )
+        # the first condition is implied by the second; cheap, it spares
+        # PostgreSQL the subqueries of the opportunities changed recently
         query.add_where(
             SQL(
                 """
                 GREATEST(crm_lead.create_date, crm_lead.date_last_stage_update)
                     < stale_setting.cutoff
-                AND NOT EXISTS (
-                    SELECT 1 FROM mail_message message
-                     WHERE message.model = 'crm.lead'
-                       AND message.res_id = crm_lead.id
-                       AND message.date >= %(oldest)s
-                       AND message.date >= stale_setting.cutoff
-                       AND %(counted)s)
-                AND NOT EXISTS (
-                    SELECT 1 FROM sale_order offer
-                     WHERE offer.opportunity_id = crm_lead.id
-                       AND offer.write_date >= %(oldest)s
-                       AND offer.write_date >= stale_setting.cutoff)
+                AND last.activity < stale_setting.cutoff
                 AND NOT EXISTS (
                     SELECT 1 FROM mail_activity activity
                      WHERE activity.res_model = 'crm.lead'
@@ -96,47 +117,18 @@ class CrmLead(models.Model):
                        AND activity.active
                        AND activity.date_deadline >= %(today)s)
                 """,
-                oldest=min(cutoffs.values()),
-                counted=self._sql_counted_message("message"),
                 today=fields.Date.context_today(self),
             )
         )
         self.env.flush_all()
-        self.env.cr.execute(query.select())
-        return self.browse(lead_id for (lead_id,) in self.env.cr.fetchall())
-
-    def _get_last_activity_dates(self):
-        """Return {lead id: date and time of its last activity} for the
-        leads of ``self`` (see ``_get_stale_opportunities``), in one query."""
-        if not self:
-            return {}
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT lead.id, GREATEST(lead.create_date,
-                       lead.date_last_stage_update, message.last, offer.last)
-                  FROM crm_lead lead
-                  LEFT JOIN (
-                        SELECT res_id, MAX(date) AS last
-                          FROM mail_message message
-                         WHERE model = 'crm.lead' AND res_id = ANY(%(ids)s)
-                           AND %(counted)s
-                         GROUP BY res_id
-                       ) message ON message.res_id = lead.id
-                  LEFT JOIN (
-                        SELECT opportunity_id, MAX(write_date) AS last
-                          FROM sale_order
-                         WHERE opportunity_id = ANY(%(ids)s)
-                         GROUP BY opportunity_id
-                       ) offer ON offer.opportunity_id = lead.id
-                 WHERE lead.id = ANY(%(ids)s)
-                """,
-                ids=self.ids,
-                counted=self._sql_counted_message("message"),
-            )
-        )
+        self.env.cr.execute(query.select(SQL("crm_lead.id"), SQL("last.activity")))
         return dict(self.env.cr.fetchall())
+
+    @api.model
+    def _get_stale_opportunities(self, companies, domain=None):
+        """Return the stale opportunities of ``companies`` (and ``domain``):
+        see ``_get_stale_last_activities``."""
+        return self.browse(self._get_stale_last_activities(companies, domain))
 
     def _get_stale_effects(self):
         """Return what closing the stale opportunities of ``self`` does:
@@ -152,13 +144,12 @@ class CrmLead(models.Model):
 
     def _get_stale_note(self, last_activity, activities, cancelled, drafts):
         self.ensure_one()
-        days = self.company_id.lead_stale_days
         lines = [
             _(
                 "Marked as lost: no activity since %(date)s (more than %(days)s "
                 "days) and none planned.",
                 date=format_date(self.env, last_activity),
-                days=days,
+                days=self.company_id.lead_stale_days,
             )
         ]
         if activities:
@@ -184,41 +175,131 @@ class CrmLead(models.Model):
             )
         return Markup("<br/>").join(lines)
 
+    def _close_stale_activities(self, activities, feedback):
+        """Mark ``activities`` (of the leads of ``self``) done in bulk, and
+        return the values of their "done" messages, to be logged with the
+        notes.
+
+        What ``mail.activity._action_done`` does, in one go instead of one
+        message post per activity: the same "done" message (its template,
+        activity type, subtype), the activity kept as done where its type
+        keeps done activities and deleted otherwise. The next activity it may
+        chain is not planned: the opportunity is closed. Activities with
+        attachments go the stock way, so that their attachments move to the
+        message as usual.
+        """
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT DISTINCT res_id FROM ir_attachment"
+                " WHERE res_model = 'mail.activity' AND res_id = ANY(%s)",
+                activities.ids,
+            )
+        )
+        with_attachments = activities.browse(r[0] for r in self.env.cr.fetchall())
+        with_attachments.action_feedback(feedback=feedback)
+        activities -= with_attachments
+        messages = []
+        subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_activities")
+        render = self.env["ir.qweb"]._render
+        for activity in activities:
+            messages.append(
+                {
+                    "model": self._name,
+                    "res_id": activity.res_id,
+                    "message_type": "notification",
+                    "subtype_id": subtype_id,
+                    "mail_activity_type_id": activity.activity_type_id.id,
+                    "body": render(
+                        "mail.message_activity_done",
+                        {
+                            "activity": activity,
+                            "feedback": feedback,
+                            "display_assignee": activity.user_id != self.env.user,
+                        },
+                        minimal_qcontext=True,
+                    ),
+                }
+            )
+        kept = activities.filtered("activity_type_id.keep_done")
+        kept.action_archive()
+        (activities - kept).unlink()
+        return messages
+
     def _close_stale_opportunities(self):
         """Close the opportunities of ``self`` that are still stale: mark
         them lost with their company's reason, close their open activities,
-        cancel their sent offers, and post a note saying why and what was
+        cancel their sent offers, and log a note saying why and what was
         done (draft offers are left to the user, and named in the note;
-        confirmed orders are left alone)."""
-        last_activities = self._get_last_activity_dates()
+        confirmed orders are left alone).
+
+        In bulk, for the scheduled action: a constant number of queries per
+        call whatever the number of opportunities (one UPDATE per table, one
+        insert of messages per model). The notes say what Odoo's tracking
+        would say record by record (lost, offer cancelled), so tracking is
+        off.
+        """
         for company, leads in self.grouped("company_id").items():
-            leads = leads.with_company(company)
+            leads = leads.with_company(company).with_context(
+                mail_notrack=True, tracking_disable=True
+            )
             # what happened since the selection, e.g. in a long run, counts
-            leads &= leads._get_stale_opportunities(company, [("id", "in", leads.ids)])
+            last_activities = leads._get_stale_last_activities(
+                company, [("id", "in", leads.ids)]
+            )
+            leads = leads.browse(last_activities)
             if not leads:
                 continue
             effects = leads._get_stale_effects()
-            notes = {
-                lead.id: lead._get_stale_note(last_activities[lead.id], *effect)
-                for lead, effect in effects.items()
-            }
-            activities = self.env["mail.activity"].union(
-                *(effect[0] for effect in effects.values())
+            activities, cancelled = (
+                self.env[model].union(*(effect[index] for effect in effects.values()))
+                for index, model in enumerate(("mail.activity", "sale.order"))
             )
-            activities.action_feedback(
-                feedback=_(
+            # the notes first: they name the activities before they are gone
+            note_subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+            notes = [
+                {
+                    "model": leads._name,
+                    "res_id": lead.id,
+                    "message_type": "notification",
+                    "subtype_id": note_subtype_id,
+                    "is_internal": True,
+                    "body": lead._get_stale_note(last_activities[lead.id], *effect),
+                }
+                for lead, effect in effects.items()
+            ]
+            messages = leads._close_stale_activities(
+                activities,
+                _(
                     "Closed automatically: the opportunity had no activity for "
                     "%(days)s days.",
                     days=company.lead_stale_days,
-                )
+                ),
             )
-            self.env["sale.order"].union(
-                *(effect[1] for effect in effects.values())
-            ).with_context(disable_cancel_warning=True).action_cancel()
+            cancelled.with_context(
+                disable_cancel_warning=True, mail_notrack=True, tracking_disable=True
+            ).action_cancel()
             leads.action_set_lost(
                 lost_reason_id=company._get_lead_stale_lost_reason().id
             )
-            leads._message_log_batch(notes)
+            author_id, email_from = leads._message_compute_author()
+            # sudo: as _message_log_batch, the user closes these leads
+            leads.sudo()._message_create(
+                [
+                    dict(values, author_id=author_id, email_from=email_from)
+                    for values in messages + notes
+                ]
+            )
+            cancelled._message_log_batch(
+                {
+                    offer.id: _(
+                        "Cancelled: its opportunity %(lead)s was closed for "
+                        "lack of activity.",
+                        lead=offer.opportunity_id._get_html_link(),
+                    )
+                    for offer in cancelled
+                }
+            )
 
     @api.model
     def _cron_close_stale_opportunities(self, batch_size=PROCESS_BATCH_SIZE):
