@@ -1,5 +1,6 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -204,13 +205,13 @@ class CrmLead(models.Model):
             )
         }
         stages = {}
-        vals_list = []
+        vals_by_stage = defaultdict(list)
         for base in bases:
             if base.team_id not in stages:
                 stages[base.team_id] = self.browse()._stage_find(
                     team_id=base.team_id.id, domain=[("fold", "=", False)]
                 )
-            vals_list += [
+            vals_by_stage[stages[base.team_id].id] += [
                 base._prepare_recurrence_values(day, stages[base.team_id])
                 for day in recurrence_dates(
                     base._get_recurrence_start(),
@@ -222,8 +223,21 @@ class CrmLead(models.Model):
                 )
                 if (base.id, day) not in existing
             ]
-        # the creation is logged below, with the link to the base
-        occurrences = self.with_context(mail_create_nolog=True).create(vals_list)
+        # Given a stage, crm's create looks the won stages up once per lead
+        # (lead scoring counts leads that are created won or lost); an
+        # occurrence is neither: its stage comes as a default instead, one
+        # create per stage. The creation is logged below, with the link to
+        # the base.
+        occurrences = self.browse()
+        for stage_id, vals_list in vals_by_stage.items():
+            occurrences |= self.with_context(
+                mail_create_nolog=True, default_stage_id=stage_id
+            ).create(
+                [
+                    {name: value for name, value in vals.items() if name != "stage_id"}
+                    for vals in vals_list
+                ]
+            )
         occurrences._message_log_batch(
             {
                 occurrence.id: _(
