@@ -292,7 +292,8 @@ class CrmLead(models.Model):
             )
             cancelled._message_log_batch(
                 {
-                    offer.id: _(
+                    # env._: a comprehension has no self for _() to find
+                    offer.id: self.env._(
                         "Cancelled: its opportunity %(lead)s was closed for "
                         "lack of activity.",
                         lead=offer.opportunity_id._get_html_link(),
