@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.tools import SQL, format_date
+from odoo.tools.mail import generate_tracking_message_id
 
 from .crm_process_batch_mixin import PROCESS_BATCH_SIZE
 
@@ -143,12 +144,14 @@ class CrmLead(models.Model):
         }
 
     def _get_stale_note(self, last_activity, activities, cancelled, drafts):
+        """The note of a closed stale opportunity; ``last_activity`` is the
+        date of its last activity, as the user reads it."""
         self.ensure_one()
         lines = [
             _(
                 "Marked as lost: no activity since %(date)s (more than %(days)s "
                 "days) and none planned.",
-                date=format_date(self.env, last_activity),
+                date=last_activity,
                 days=self.company_id.lead_stale_days,
             )
         ]
@@ -257,6 +260,12 @@ class CrmLead(models.Model):
             )
             # the notes first: they name the activities before they are gone
             note_subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+            # formatted once per day (in the user's time zone), not per lead
+            days = {
+                lead.id: fields.Datetime.context_timestamp(lead, moment).date()
+                for lead, moment in zip(leads, last_activities.values(), strict=True)
+            }
+            day_labels = {day: format_date(self.env, day) for day in set(days.values())}
             notes = [
                 {
                     "model": leads._name,
@@ -264,7 +273,7 @@ class CrmLead(models.Model):
                     "message_type": "notification",
                     "subtype_id": note_subtype_id,
                     "is_internal": True,
-                    "body": lead._get_stale_note(last_activities[lead.id], *effect),
+                    "body": lead._get_stale_note(day_labels[days[lead.id]], *effect),
                 }
                 for lead, effect in effects.items()
             ]
@@ -282,14 +291,7 @@ class CrmLead(models.Model):
             leads.action_set_lost(
                 lost_reason_id=company._get_lead_stale_lost_reason().id
             )
-            author_id, email_from = leads._message_compute_author()
-            # sudo: as _message_log_batch, the user closes these leads
-            leads.sudo()._message_create(
-                [
-                    dict(values, author_id=author_id, email_from=email_from)
-                    for values in messages + notes
-                ]
-            )
+            leads._log_stale_messages(messages + notes)
             cancelled._message_log_batch(
                 {
                     # env._: a comprehension has no self for _() to find
@@ -301,6 +303,31 @@ class CrmLead(models.Model):
                     for offer in cancelled
                 }
             )
+
+    def _log_stale_messages(self, values_list):
+        """Create the messages of ``values_list`` (each with its res_id,
+        body, subtype...) on the leads of ``self`` in one insert, with the
+        base values ``_message_log_batch`` gives its notes (author, no
+        record name nor signature to compute, the reply-to computed once
+        instead of once per message)."""
+        author_id, email_from = self._message_compute_author()
+        base_values = {
+            "author_id": author_id,
+            "email_from": email_from,
+            "model": self._name,
+            "record_alias_domain_id": False,
+            "record_company_id": False,
+            "record_name": False,
+            "email_add_signature": False,
+            "message_id": generate_tracking_message_id("message-notify"),
+            "reply_to": self.env["mail.thread"]._notify_get_reply_to(
+                default=email_from
+            )[False],
+        }
+        # sudo: as _message_log_batch, the user closes these leads
+        return self.sudo()._message_create(
+            [dict(base_values, **values) for values in values_list]
+        )
 
     @api.model
     def _cron_close_stale_opportunities(self, batch_size=PROCESS_BATCH_SIZE):
