@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from xmlrpc.client import Fault
 
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 
@@ -45,7 +44,9 @@ class TestOfferRpc(HttpCase):
                 "partner_id": partner_id,
                 "opportunity_id": lead_id,
                 "order_line": [
-                    Command.create({"product_id": product_id, "price_unit": 99})
+                    # over XML-RPC: a plain list, as an integrator sends it
+                    # (Command is an enum xmlrpc cannot send)
+                    [0, 0, {"product_id": product_id, "price_unit": 99}]
                 ],
             },
         )
