@@ -43,7 +43,11 @@ class TestOfferRpc(HttpCase):
             {
                 "partner_id": partner_id,
                 "opportunity_id": lead_id,
-                "order_line": [(0, 0, {"product_id": product_id, "price_unit": 99})],
+                "order_line": [
+                    # over XML-RPC: a plain list, as an integrator sends it
+                    # (Command is an enum xmlrpc cannot send)
+                    [0, 0, {"product_id": product_id, "price_unit": 99}]
+                ],
             },
         )
         action = self.call("sale.order", "action_convert_to_order", [offer_id])
