@@ -221,7 +221,7 @@ def naive_close_stale(env, leads):
 
 def naive_recurrences(env, bases):
     # importable once the configuration gives the addons path
-    from odoo.addons.lead_management.models.crm_lead import (  # noqa: PLC0415
+    from odoo.addons.lead_management.models.crm_lead_recurrence import (  # noqa: PLC0415
         recurrence_dates,
     )
 

@@ -13,7 +13,6 @@
     "data": [
         "security/lead_management_security.xml",
         "security/ir.model.access.csv",
-        "data/ir_sequence_data.xml",
         "data/crm_lead_type_data.xml",
         "data/crm_lost_reason_data.xml",
         "data/ir_cron_data.xml",
@@ -27,7 +26,7 @@
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
-        "wizard/crm_lead_report_wizard_views.xml",
+        "wizard/crm_lead_period_report_wizard_views.xml",
         "report/crm_lead_traceability_report_views.xml",
         "report/crm_lead_analysis_views.xml",
         "views/lead_management_menus.xml",

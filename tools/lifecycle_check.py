@@ -7,14 +7,16 @@ Run by scripts/lifecycle.sh (itself run by scripts/test.sh):
 STAGE is one of:
 
 - ``seed``: before installation, on a database with crm, sale_crm and
-  sale_management (and their demo data): add leads, quotations and orders of
-  our own and remember them;
-- ``installed``: every lead has a number, in creation order; the existing
-  quotations are not offers and still confirm the stock way; new quotations
-  are offers; a conversion works;
+  sale_management (and their demo data): add a second company, leads,
+  quotations and orders of our own and remember them;
+- ``installed``: every company has its lead and offer sequences; every lead
+  has a number, in creation order; the existing quotations are not offers
+  and still confirm the stock way; new quotations are offers; a conversion
+  works;
 - ``upgraded``: after ``-u lead_management``, numbers and links are the same;
 - ``uninstall``: uninstall the add-on, then check that its fields, models,
-  crons and menus are gone and that crm and sale still work.
+  crons, menus and sequences (of every company) are gone and that crm and
+  sale still work.
 
 The upgrade from the previous release (18.0.1.0.0, when every new quotation
 was an offer) runs on a copy of the seeded database:
@@ -33,9 +35,11 @@ import sys
 from pathlib import Path
 
 import odoo
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, Command, api
 
 STATE_FILE = "lifecycle_state.json"
+# the codes of the sequences the add-on gives every company
+SEQUENCE_CODES = ["crm.lead.number", "sale.offer"]
 
 
 def _env(cr):
@@ -47,7 +51,21 @@ def _check(condition, message):
         raise SystemExit(f"lifecycle check failed: {message}")
 
 
+def _sequences(env):
+    """{code: companies that have a sequence of it}"""
+    return {
+        code: env["ir.sequence"]
+        .with_context(active_test=False)
+        .search([("code", "=", code)])
+        .company_id
+        for code in SEQUENCE_CODES
+    }
+
+
 def seed(env, state):
+    # a second company: install must give it its sequences, uninstall
+    # must remove them
+    env["res.company"].create({"name": "Lifecycle Second Company"})
     partner = env["res.partner"].create({"name": "Lifecycle Customer"})
     product = env["product.product"].create({"name": "Lifecycle product"})
     leads = env["crm.lead"].create(
@@ -59,7 +77,7 @@ def seed(env, state):
             {
                 "partner_id": partner.id,
                 "opportunity_id": leads[0].id,
-                "order_line": [(0, 0, {"product_id": product.id})],
+                "order_line": [Command.create({"product_id": product.id})],
             }
             for _i in range(2)
         ]
@@ -75,6 +93,10 @@ def seed(env, state):
 
 
 def installed(env, state):
+    companies = env["res.company"].search([])
+    _check(len(companies) > 1, "the database has several companies")
+    for code, with_sequence in _sequences(env).items():
+        _check(with_sequence == companies, f"every company has its {code} sequence")
     leads = env["crm.lead"].with_context(active_test=False)
     all_leads = leads.search([])
     _check(all(all_leads.mapped("lead_number")), "every lead has a number")
@@ -93,7 +115,7 @@ def installed(env, state):
         {
             "partner_id": state["partner_id"],
             "opportunity_id": ours[0].id,
-            "order_line": [(0, 0, {"product_id": state["product_id"]})],
+            "order_line": [Command.create({"product_id": state["product_id"]})],
         }
     )
     _check(offer.is_offer and offer.offer_number == offer.name, "new quotes: offers")
@@ -138,6 +160,10 @@ def uninstalled(env, state):
         not env["ir.model.data"].search([("module", "=", "lead_management")]),
         "no record of the add-on is left (menus, crons, views, sequences...)",
     )
+    # sequences by their code, xml id or not: the install created one per
+    # company
+    for code, with_sequence in _sequences(env).items():
+        _check(not with_sequence, f"no {code} sequence is left")
     offer = env["sale.order"].browse(state["offer_id"])
     _check(offer.state == "cancel", "a converted offer becomes cancelled")
     lead = env["crm.lead"].create({"name": "After uninstall", "type": "opportunity"})
@@ -145,7 +171,7 @@ def uninstalled(env, state):
         {
             "partner_id": state["partner_id"],
             "opportunity_id": lead.id,
-            "order_line": [(0, 0, {"product_id": state["product_id"]})],
+            "order_line": [Command.create({"product_id": state["product_id"]})],
         }
     )
     quotation.action_confirm()

@@ -7,6 +7,11 @@ LEAD_SEQUENCE_CODE = "crm.lead.number"
 OFFER_SEQUENCE_CODE = "sale.offer"
 
 
+def sequence_xmlid(code, company_id):
+    """The xml id (in lead_management) of a company's sequence of ``code``."""
+    return f"ir_sequence_{code.replace('.', '_')}_company_{company_id}"
+
+
 class ResCompany(models.Model):
     _inherit = "res.company"
 
@@ -139,7 +144,13 @@ class ResCompany(models.Model):
         }
 
     def _create_lead_management_sequences(self, codes=None):
-        """Give each company in ``self`` its own sequences, where missing."""
+        """Give each company in ``self`` its own sequences, where missing.
+
+        The one place that creates them: the install hook, a new company, a
+        company found without one (``_get_lead_management_sequence``). Each
+        is data of the add-on (xml id ``lead_management.ir_sequence_<code>_
+        company_<id>``), so that uninstalling the add-on removes it.
+        """
         # sudo: sequences are technical records that a user allowed to create
         # a company (or a lead, an offer) may not be allowed to create himself
         sequences = self.env["ir.sequence"].sudo()
@@ -151,7 +162,13 @@ class ResCompany(models.Model):
                 [("code", "in", codes), ("company_id", "in", self.ids)]
             )
         }
-        return sequences.create(
+        missing = [
+            (company, code)
+            for company in self
+            for code in codes
+            if (code, company) not in existing
+        ]
+        created = sequences.create(
             [
                 {
                     "name": f"{definitions[code][0]} ({company.name})",
@@ -160,11 +177,20 @@ class ResCompany(models.Model):
                     "padding": definitions[code][2],
                     "company_id": company.id,
                 }
-                for company in self
-                for code in codes
-                if (code, company) not in existing
+                for company, code in missing
             ]
         )
+        self.env["ir.model.data"].sudo()._update_xmlids(
+            [
+                {
+                    "xml_id": f"lead_management.{sequence_xmlid(code, company.id)}",
+                    "record": sequence,
+                    "noupdate": True,
+                }
+                for (company, code), sequence in zip(missing, created, strict=True)
+            ]
+        )
+        return created
 
     def _get_lead_management_sequence(self, code):
         """The company's sequence of ``code``, created when missing."""

@@ -1,4 +1,4 @@
 from . import sale_report
 from . import crm_lead_traceability_report
 from . import crm_lead_traceability_report_print
-from . import report_crm_lead_period
+from . import crm_lead_period_report

@@ -18,3 +18,4 @@ from . import test_traceability
 from . import test_lead_reports
 from . import test_recurrence
 from . import test_stale
+from . import test_migration

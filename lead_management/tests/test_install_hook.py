@@ -88,3 +88,26 @@ class TestInstallHook(LeadManagementCommon):
         numbers = leads.mapped("lead_number")
         post_init_hook(self.env)
         self.assertEqual(leads.mapped("lead_number"), numbers)
+
+    def test_sequences_are_data_of_the_add_on(self):
+        """Each company's sequences are records of the add-on (an xml id in
+        lead_management), so that uninstalling it removes them: those the
+        hook gives existing companies and those of a new company."""
+        company_c = self.env["res.company"].create({"name": "Company C"})
+        post_init_hook(self.env)
+        for company in self.company | self.company_b | company_c:
+            sequences = self.env["ir.sequence"].search(
+                [
+                    ("code", "in", ["crm.lead.number", "sale.offer"]),
+                    ("company_id", "=", company.id),
+                ]
+            )
+            self.assertEqual(len(sequences), 2, company.name)
+            xmlids = self.env["ir.model.data"].search(
+                [
+                    ("module", "=", "lead_management"),
+                    ("model", "=", "ir.sequence"),
+                    ("res_id", "in", sequences.ids),
+                ]
+            )
+            self.assertEqual(len(xmlids), 2, company.name)

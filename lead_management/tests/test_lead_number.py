@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
@@ -47,7 +48,9 @@ class TestLeadNumber(LeadManagementCommon):
 
     def test_batch_numbering_query_count_is_flat(self):
         """Numbering 2 or 40 leads costs the same queries: one draw, one write."""
-        for count in (2, 40):
+        numbered = []
+
+        def prepare(count):
             leads = self._create_leads(count)
             self.env.flush_all()
             self.env.cr.execute(
@@ -55,10 +58,12 @@ class TestLeadNumber(LeadManagementCommon):
                 [tuple(leads.ids)],
             )
             leads.invalidate_recordset(["lead_number"])
-            # sequence search and read, nextval of all numbers, one UPDATE
-            with self.assertQueryCount(4):
-                leads._assign_lead_numbers()
-                leads.flush_recordset()
+            numbered.append(leads)
+            return leads._assign_lead_numbers
+
+        # sequence search and read, nextval of all numbers, one UPDATE
+        self.assertFlatQueryCount(prepare, sizes=(2, 40))
+        for leads in numbered:
             self.assertTrue(all(leads.mapped("lead_number")))
 
     def test_number_prefix_follows_sequence(self):
@@ -138,16 +143,31 @@ class TestLeadNumber(LeadManagementCommon):
         )
 
     def test_search_view_finds_number(self):
-        """The default search field of both lead search views looks at numbers."""
+        """Both lead search views offer a Lead No. search field that finds
+        the lead, next to the stock default field whose filter domain is
+        left as stock wrote it."""
+        lead = self._create_leads(1)
         for xmlid in (
             "crm.view_crm_case_leads_filter",
             "crm.view_crm_case_opportunities_filter",
         ):
-            arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "search")[
-                "arch"
-            ]
-            name_field = re.search(r'<field name="name"[^>]*>', arch).group(0)
-            self.assertIn("lead_number", name_field, xmlid)
+            with self.subTest(view=xmlid):
+                view = self.env.ref(xmlid)
+                arch = etree.fromstring(
+                    self.env["crm.lead"].get_view(view.id, "search")["arch"]
+                )
+                stock = etree.fromstring(view.arch_db)
+                self.assertEqual(
+                    arch.xpath("//field[@name='name']")[0].get("filter_domain"),
+                    stock.xpath("//field[@name='name']")[0].get("filter_domain"),
+                )
+                number_field = arch.xpath("//search/field[@name='lead_number']")
+                self.assertTrue(number_field)
+                self.assertFalse(number_field[0].get("filter_domain"))
+        self.assertEqual(
+            self.env["crm.lead"].search([("lead_number", "ilike", lead.lead_number)]),
+            lead,
+        )
 
     def test_display_name_shows_number(self):
         """The display name (many2one, breadcrumb) carries the number."""

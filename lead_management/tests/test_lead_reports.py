@@ -5,10 +5,10 @@ from datetime import date, timedelta
 from lxml import html
 
 from odoo import fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import LeadManagementCommon
+from .common import LeadManagementCommon, new_sales_user
 
 WEEKLY = "lead_management.action_report_crm_lead_weekly"
 MONTHLY = "lead_management.action_report_crm_lead_monthly"
@@ -24,12 +24,7 @@ class TestLeadPeriodReports(LeadManagementCommon):
         super().setUpClass()
         cls.manager.tz = "Europe/Bucharest"
         cls.salesman.tz = "Europe/Bucharest"
-        cls.salesman_2 = new_test_user(
-            cls.env,
-            login="lm_salesman_2",
-            groups="sales_team.group_sale_salesman",
-            tz="Europe/Bucharest",
-        )
+        cls.salesman_2 = new_sales_user(cls.env, "lm_salesman_2", tz="Europe/Bucharest")
         cls.team = cls.env["crm.team"].create({"name": "Test team"})
         cls.web = cls.env["utm.source"].create({"name": "Test Website"})
         cls.fair = cls.env["utm.source"].create({"name": "Test Fair"})
@@ -80,7 +75,9 @@ class TestLeadPeriodReports(LeadManagementCommon):
         cls.period = {"date_from": date(2026, 1, 1), "date_to": date(2026, 3, 31)}
 
     def _wizard(self, user=None, **values):
-        wizard = self.env["crm.lead.report.wizard"].with_user(user or self.manager)
+        wizard = self.env["crm.lead.period.report.wizard"].with_user(
+            user or self.manager
+        )
         return wizard.create({**self.period, **values})
 
     def _table(self, report, wizard):

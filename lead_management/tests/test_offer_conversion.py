@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
@@ -267,7 +267,9 @@ class TestOfferConversion(OfferCommon):
         )
         plain = self._create_offer(is_offer=False)
         incomplete = self._create_offer()
-        incomplete.order_line = [(0, 0, {"name": "No product", "product_uom_qty": 1})]
+        incomplete.order_line = [
+            Command.create({"name": "No product", "product_uom_qty": 1})
+        ]
         good = self._create_offer()
         sequence = self.env["ir.sequence"].search(
             [("code", "=", "sale.order")], order="company_id", limit=1
@@ -334,7 +336,7 @@ class TestOfferConversion(OfferCommon):
                 "partner_id": self.partner.id,
                 "company_id": self.company_b.id,
                 "is_offer": True,
-                "order_line": [(0, 0, {"product_id": self.service.id})],
+                "order_line": [Command.create({"product_id": self.service.id})],
             }
         )
         self._set_conversion_mode("in_place")  # company A's mode only
@@ -343,33 +345,24 @@ class TestOfferConversion(OfferCommon):
         self.assertEqual(order_b.company_id, self.company_b)
 
     def test_query_count_of_a_conversion(self):
-        """One conversion costs a fixed number of queries (see the README)."""
-        offer = self._create_offer()
-        offer.action_quotation_sent()
-        self.env.flush_all()
-        self.env.invalidate_all()
-        with self.assertQueryCount(__system__=CONVERSION_QUERIES):
-            offer.action_convert_to_order()
-            self.env.flush_all()
-
-
-# measured on Odoo 18.0 with crm, sale_crm, sale_management and this module;
-# stock action_confirm of the same quotation: see STOCK_CONFIRM_QUERIES
-CONVERSION_QUERIES = 79
-STOCK_CONFIRM_QUERIES = 20
+        """One conversion costs the same number of queries whatever the
+        number of lines of the offer (the order and its lines are created
+        in one go)."""
+        self.assertFlatQueryCount(
+            lambda lines: self._sent_quotation(lines).action_convert_to_order,
+            sizes=(2, 20),
+        )
 
 
 @tagged("post_install", "-at_install")
 class TestOfferConfirmQueries(OfferCommon):
     def test_query_count_of_stock_confirm(self):
-        """Reference: the stock confirmation of the same (non-offer) quotation."""
-        order = self._create_offer(is_offer=False)
-        order.action_quotation_sent()
-        self.env.flush_all()
-        self.env.invalidate_all()
-        with self.assertQueryCount(__system__=STOCK_CONFIRM_QUERIES):
-            order.action_confirm()
-            self.env.flush_all()
+        """Reference: the stock confirmation of a (non-offer) quotation costs
+        the same number of queries whatever its number of lines too."""
+        self.assertFlatQueryCount(
+            lambda lines: self._sent_quotation(lines, is_offer=False).action_confirm,
+            sizes=(2, 20),
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -424,7 +417,7 @@ class TestOfferLeadIntegration(OfferCommon):
         offer = (
             self.env["sale.order"]
             .with_context(**context)
-            .create({"order_line": [(0, 0, {"product_id": self.service.id})]})
+            .create({"order_line": [Command.create({"product_id": self.service.id})]})
         )
         self.assertTrue(offer.is_offer)
         self.assertEqual(offer.opportunity_id, self.opportunity)

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from xmlrpc.client import Fault
 
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 
@@ -43,7 +44,9 @@ class TestOfferRpc(HttpCase):
             {
                 "partner_id": partner_id,
                 "opportunity_id": lead_id,
-                "order_line": [(0, 0, {"product_id": product_id, "price_unit": 99})],
+                "order_line": [
+                    Command.create({"product_id": product_id, "price_unit": 99})
+                ],
             },
         )
         action = self.call("sale.order", "action_convert_to_order", [offer_id])

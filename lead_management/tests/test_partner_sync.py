@@ -218,11 +218,13 @@ class TestPartnerSync(LeadManagementCommon):
             self.env.invalidate_all()
             return leads.with_user(self.salesman)
 
-        # the first run fills caches (ir.model, record rules, subtypes)
-        stale_leads(2)._sync_from_partner()
-        for count in (5, 50):
+        synced = []
+
+        def prepare(count):
             leads = stale_leads(count)
-            with self.assertQueryCount(12):
-                changed = leads._sync_from_partner()
-            self.assertEqual(len(changed), count)
+            return lambda: synced.append((leads, leads._sync_from_partner()))
+
+        self.assertFlatQueryCount(prepare)
+        for leads, changed in synced:
+            self.assertEqual(changed, leads)
             self.assertEqual(set(leads.mapped("city")), {"Brussels"})

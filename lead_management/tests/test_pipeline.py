@@ -63,16 +63,21 @@ class TestPipeline(LeadManagementCommon):
     def test_open_offers_one_query(self):
         """The open offers of all the leads on screen take one grouped query,
         whatever the number of leads."""
-        for count in (5, 20):
+        prepared = []
+
+        def prepare(count):
             leads = self._create_leads(count, partner_id=self.partner.id)
             for lead in leads:
                 self._create_offer(lead, 10)
             self.env.invalidate_all()
             leads = leads.browse(leads.ids)
-            # one query on sale_order; the others read the leads, the user,
-            # partner, company and currency once
-            with self.assertQueryCount(6):
-                leads.mapped("open_offer_amount")
+            prepared.append((leads, count))
+            return lambda: leads.mapped("open_offer_amount")
+
+        # one query on sale_order; the others read the leads, the user,
+        # partner, company and currency once
+        self.assertFlatQueryCount(prepare, sizes=(5, 20))
+        for leads, count in prepared:
             self.assertEqual(leads.mapped("open_offer_amount"), [10.0] * count)
             self.assertEqual(leads.mapped("quotation_count"), [1] * count)
 

@@ -1,7 +1,10 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import Command
+from odoo.tests import HttpCase, tagged
 from odoo.tools import SQL
+
+from .common import new_sales_user
 
 
 @tagged("post_install", "-at_install")
@@ -12,11 +15,8 @@ class TestPipelineRpc(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(
-            cls.env,
-            login="lm_rpc_salesman",
-            password="lm_rpc_salesman",
-            groups="sales_team.group_sale_salesman",
+        cls.salesman = new_sales_user(
+            cls.env, "lm_rpc_salesman", password="lm_rpc_salesman"
         )
         cls.lead_type = cls.env["crm.lead.type"].create({"name": "RPC type"})
 
@@ -60,7 +60,7 @@ class TestPipelineRpc(HttpCase):
             "crm.lead.mass.update.wizard",
             "create",
             {
-                "lead_ids": [(6, 0, leads.ids)],
+                "lead_ids": [Command.set(leads.ids)],
                 "lead_type_id": self.lead_type.id,
                 "date_deadline": "2030-12-31",
             },

@@ -1,9 +1,10 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import OfferCommon
+from .common import OfferCommon, new_sales_user
 
 ALLOWED, DENIED = True, False
 
@@ -21,16 +22,13 @@ class TestSecurityMatrix(OfferCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman_all = new_test_user(
+        cls.salesman_all = new_sales_user(
             cls.env,
-            login="lm_salesman_all",
-            groups="sales_team.group_sale_salesman_all_leads",
-            company_id=cls.company.id,
-            company_ids=[(6, 0, cls.company.ids)],
+            "lm_salesman_all",
+            "sales_team.group_sale_salesman_all_leads",
+            companies=cls.company,
         )
-        cls.portal = new_test_user(
-            cls.env, login="lm_portal", groups="base.group_portal"
-        )
+        cls.portal = new_sales_user(cls.env, "lm_portal", "base.group_portal")
         cls.public = cls.env.ref("base.public_user")
         cls.roles = {
             "salesman_own": cls.salesman,
@@ -132,14 +130,14 @@ class TestSecurityMatrix(OfferCommon):
         "leads weekly: print": lambda self, env: self._render(
             env,
             "lead_management.action_report_crm_lead_weekly",
-            env["crm.lead.report.wizard"].create({"report_kind": "weekly"}).ids,
+            env["crm.lead.period.report.wizard"].create({"report_kind": "weekly"}).ids,
             "Leads Weekly",
         ),
         "mass update: own lead": lambda self, env: (
             env["crm.lead.mass.update.wizard"]
             .create(
                 {
-                    "lead_ids": [(6, 0, self.opportunity.ids)],
+                    "lead_ids": [Command.set(self.opportunity.ids)],
                     "lead_type_id": self.type_upsell.id,
                 }
             )
@@ -149,7 +147,7 @@ class TestSecurityMatrix(OfferCommon):
             env["crm.lead.recurrence.wizard"]
             .create(
                 {
-                    "lead_ids": [(6, 0, self.opportunity.ids)],
+                    "lead_ids": [Command.set(self.opportunity.ids)],
                     "rule_mode": "common",
                     "recurrence_unit": "months",
                     "recurrence_interval": 1,
@@ -160,7 +158,7 @@ class TestSecurityMatrix(OfferCommon):
         ),
         "stale closing: preview": lambda self, env: (
             env["crm.lead.stale.wizard"]
-            .create({"company_ids": [(6, 0, self.company.ids)]})
+            .create({"company_ids": [Command.set(self.company.ids)]})
             .action_preview()
         ),
         "sync from partner: own lead": lambda self, env: (
@@ -208,19 +206,46 @@ class TestSecurityMatrix(OfferCommon):
         "public": set(),
     }
 
-    def test_matrix(self):
-        """Every role x action pair behaves as the matrix says."""
-        checked = 0
+    def _matrix_mismatches(self):
+        """Run every role x action pair, each undone after, and return the
+        pairs that do not behave as the matrix says: [(role, action, what
+        happened)]."""
+        mismatches = []
         for role, user in self.roles.items():
             for action, run in self.ACTIONS.items():
                 allowed = action in self.MATRIX[role]
-                with self.subTest(role=role, action=action), self.cr.savepoint() as sp:
-                    env = self.env(user=user)
-                    if allowed:
-                        run(self, env)
+                with self.cr.savepoint() as savepoint:
+                    try:
+                        run(self, self.env(user=user))
+                    except AccessError as error:
+                        if allowed:
+                            mismatches.append((role, action, f"denied: {error}"))
                     else:
-                        with self.assertRaises(AccessError):
-                            run(self, env)
-                    sp.rollback()
-                checked += 1
-        self.assertEqual(checked, len(self.roles) * len(self.ACTIONS))
+                        if not allowed:
+                            mismatches.append((role, action, "allowed"))
+                    savepoint.rollback()
+                self.env.invalidate_all()
+        return mismatches
+
+    def test_matrix(self):
+        """Every role x action pair behaves as the matrix says."""
+        self.assertEqual(self._matrix_mismatches(), [])
+
+    def test_matrix_catches_an_access_too_many(self):
+        """The matrix fails when a role gets an access it should not have:
+        portal users given read access to lead types, salesmen (own
+        documents) the rule of salesmen (all documents) on leads."""
+        self.env["ir.model.access"].create(
+            {
+                "name": "broken: portal reads lead types",
+                "model_id": self.env["ir.model"]._get_id("crm.lead.type"),
+                "group_id": self.env.ref("base.group_portal").id,
+                "perm_read": True,
+            }
+        )
+        self.env.ref("crm.crm_rule_personal_lead").domain_force = "[(1, '=', 1)]"
+        mismatches = {
+            (role, action) for role, action, _what in self._matrix_mismatches()
+        }
+        self.assertIn(("portal", "type: read"), mismatches)
+        self.assertIn(("salesman_own", "other's lead: read number"), mismatches)

@@ -5,13 +5,13 @@ from datetime import date, timedelta
 
 from lxml import html
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import formatLang
 from odoo.tools.pdf import PdfReader
 
-from .common import OfferCommon
+from .common import OfferCommon, new_sales_user
 
 REPORT = "lead_management.action_report_crm_lead_traceability"
 LEAD_REPORT = "lead_management.action_report_crm_lead_traceability_lead"
@@ -24,13 +24,7 @@ class TraceabilityCommon(OfferCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman_2 = new_test_user(
-            cls.env,
-            login="lm_salesman_2",
-            groups="sales_team.group_sale_salesman",
-            company_id=cls.company.id,
-            company_ids=[(6, 0, cls.company.ids)],
-        )
+        cls.salesman_2 = new_sales_user(cls.env, "lm_salesman_2", companies=cls.company)
         cls.team = cls.env["crm.team"].create({"name": "Test team"})
         cls.partner_2 = cls.env["res.partner"].create(
             {"name": "Other Customer", "is_company": True}
@@ -106,7 +100,9 @@ class TraceabilityCommon(OfferCommon):
                     "company_id": cls.company_b.id,
                     "user_id": cls.user_b.id,
                     "order_line": [
-                        (0, 0, {"product_id": cls.service.id, "product_uom_qty": 5})
+                        Command.create(
+                            {"product_id": cls.service.id, "product_uom_qty": 5}
+                        )
                     ],
                 }
             )
@@ -763,12 +759,8 @@ class TestTraceabilityRpc(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.salesman = new_test_user(
-            self.env, login="lm_rpc_salesman", groups="sales_team.group_sale_salesman"
-        )
-        self.colleague = new_test_user(
-            self.env, login="lm_rpc_colleague", groups="sales_team.group_sale_salesman"
-        )
+        self.salesman = new_sales_user(self.env, "lm_rpc_salesman")
+        self.colleague = new_sales_user(self.env, "lm_rpc_colleague")
         partner = self.env["res.partner"].create({"name": "RPC customer"})
         product = self.env["product.product"].create({"name": "RPC chair"})
         self.leads = self.env["crm.lead"].create(
@@ -789,7 +781,7 @@ class TestTraceabilityRpc(HttpCase):
                     "opportunity_id": lead.id,
                     "user_id": lead.user_id.id,
                     "order_line": [
-                        (0, 0, {"product_id": product.id, "price_unit": 50})
+                        Command.create({"product_id": product.id, "price_unit": 50})
                     ],
                 }
                 for lead in self.leads

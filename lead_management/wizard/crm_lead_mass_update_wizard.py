@@ -5,6 +5,8 @@ from markupsafe import escape
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..utils import notification_action
+
 # wizard field copied as is on the leads when it is filled
 LEAD_FIELDS = ["stage_id", "user_id", "team_id", "lead_type_id", "date_deadline"]
 
@@ -17,14 +19,9 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
     """
 
     _name = "crm.lead.mass.update.wizard"
+    _inherit = ["crm.lead.selection.mixin"]
     _description = "Update opportunities"
 
-    lead_ids = fields.Many2many(
-        "crm.lead",
-        string="Opportunities",
-        required=True,
-        default=lambda self: self._default_lead_ids(),
-    )
     lead_count = fields.Integer(compute="_compute_lead_count")
     stage_id = fields.Many2one("crm.stage")
     user_id = fields.Many2one(
@@ -82,12 +79,6 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
                     )
                 )
 
-    @api.model
-    def _default_lead_ids(self):
-        if self.env.context.get("active_model") != "crm.lead":
-            return []
-        return [Command.set(self.env.context.get("active_ids", []))]
-
     @api.depends("lead_ids")
     def _compute_lead_count(self):
         for wizard in self:
@@ -120,15 +111,10 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
             self._schedule_activities(leads)
         body = self._get_log_body()
         leads._message_log_batch(bodies=dict.fromkeys(leads.ids, body))
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": _("%(count)s opportunities updated.", count=len(leads)),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification_action(
+            _("%(count)s opportunities updated.", count=len(leads)),
+            next_action={"type": "ir.actions.act_window_close"},
+        )
 
     def _prepare_lead_values(self):
         """Return the values to write on the leads: the filled fields only."""

@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.crm_lead import RECURRENCE_UNITS
+from ..models.crm_lead_recurrence import RECURRENCE_UNITS
+from ..utils import notification_action
 
 RULE_FIELDS = (
     "recurrence_interval",
@@ -15,15 +16,10 @@ RULE_FIELDS = (
 
 class CrmLeadRecurrenceWizard(models.TransientModel):
     _name = "crm.lead.recurrence.wizard"
+    _inherit = ["crm.lead.selection.mixin"]
     _description = "Generate Recurring Opportunities"
 
-    lead_ids = fields.Many2many(
-        "crm.lead",
-        string="Opportunities",
-        required=True,
-        domain=[("type", "=", "opportunity")],
-        default=lambda self: self._default_lead_ids(),
-    )
+    lead_ids = fields.Many2many(domain=[("type", "=", "opportunity")])
     rule_mode = fields.Selection(
         [
             ("own", "Each opportunity's own rule"),
@@ -46,16 +42,10 @@ class CrmLeadRecurrenceWizard(models.TransientModel):
     recurrence_until = fields.Date(string="Repeat Until")
 
     @api.model
-    def _default_lead_ids(self):
-        if self.env.context.get("active_model") != "crm.lead":
-            return False
-        return self.env["crm.lead"].browse(self.env.context.get("active_ids"))
-
-    @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         # prefilled with the rule of the first opportunity that has one
-        leads = self._default_lead_ids() or self.env["crm.lead"]
+        leads = self._default_lead_ids()
         base = leads.filtered("recurrence_unit")[:1]
         if base:
             rule = {
@@ -109,15 +99,11 @@ class CrmLeadRecurrenceWizard(models.TransientModel):
             leads.write({name: self[name] for name in RULE_FIELDS})
         occurrences = leads._generate_recurrences()
         if not occurrences:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "type": "info",
-                    "message": _("Every occurrence exists already."),
-                    "next": {"type": "ir.actions.act_window_close"},
-                },
-            }
+            return notification_action(
+                _("Every occurrence exists already."),
+                "info",
+                next_action={"type": "ir.actions.act_window_close"},
+            )
         return {
             "type": "ir.actions.act_window",
             "name": _("Generated Opportunities"),

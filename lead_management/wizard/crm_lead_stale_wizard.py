@@ -51,8 +51,9 @@ class CrmLeadStaleWizard(models.TransientModel):
     def action_preview(self):
         """List what *Close now* would close and cancel, changing nothing."""
         self.ensure_one()
-        leads = self.env["crm.lead"]._get_stale_opportunities(self.company_ids)
-        last_activities = leads._get_last_activity_dates()
+        leads = self.env["crm.lead"]
+        last_activities = leads._get_stale_last_activities(self.company_ids)
+        leads = leads.browse(last_activities)
         self.line_ids = [fields.Command.clear()] + [
             fields.Command.create(
                 {

@@ -1,10 +1,6 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
-
-import pytz
-
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class CrmLeadTraceabilityWizard(models.TransientModel):
@@ -15,7 +11,7 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
     """
 
     _name = "crm.lead.traceability.wizard"
-    _inherit = ["crm.lead.report.wizard.mixin"]
+    _inherit = ["crm.lead.report.wizard.base"]
     _description = "Lead – Offer – Order Traceability Filters"
 
     date_basis = fields.Selection(
@@ -24,15 +20,11 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
         default="lead",
         required=True,
     )
-    date_from = fields.Date(string="From")
-    date_to = fields.Date(string="To")
     company_id = fields.Many2one(
         "res.company",
         domain=lambda self: [("id", "in", self.env.companies.ids)],
         help="Empty: all the companies selected in the company switcher.",
     )
-    team_id = fields.Many2one("crm.team", string="Sales Team")
-    user_id = fields.Many2one("res.users", string="Salesperson")
     partner_id = fields.Many2one(
         "res.partner", string="Customer", help="The customer and its contacts."
     )
@@ -51,36 +43,15 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
         "Not converted only: the offers not (yet) converted.",
     )
 
-    @api.model
-    def _utc_bounds(self, date_from, date_to):
-        """The UTC datetimes of the start of ``date_from`` and of the day
-        after ``date_to`` in the user's time zone (either may be empty)."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-
-        def to_utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        return (
-            date_from and to_utc(date_from),
-            date_to and to_utc(date_to + timedelta(days=1)),
-        )
-
     def _get_report_domain(self):
         """Domain on ``crm.lead.traceability.report`` of the chosen rows."""
         self.ensure_one()
-        domain = []
         date_field = "lead_create_date" if self.date_basis == "lead" else "offer_date"
-        start, end = self._utc_bounds(self.date_from, self.date_to)
-        if start:
-            domain.append((date_field, ">=", start))
-        if end:
-            domain.append((date_field, "<", end))
+        domain = self._get_period_domain(date_field)
         if self.company_id:
             domain.append(("company_id", "=", self.company_id.id))
-        for name in ("team_id", "user_id", "lead_type_id"):
-            if self[name]:
-                domain.append((name, "=", self[name].id))
+        if self.lead_type_id:
+            domain.append(("lead_type_id", "=", self.lead_type_id.id))
         if self.partner_id:
             domain.append(("partner_id", "child_of", self.partner_id.id))
         if self.lead_ids:

@@ -3,23 +3,27 @@
 from odoo import _, api, fields, models
 
 
-class ReportCrmLeadWeekly(models.AbstractModel):
-    """Leads Weekly: leads created per week (rows) and source (columns).
+class CrmLeadPeriodReportBase(models.AbstractModel):
+    """What Leads Weekly and Leads Monthly share: leads created per period
+    (rows) and source (columns), filtered by a
+    ``crm.lead.period.report.wizard``.
 
     The counts come from the same ``read_group`` as the pivot view, so the
     periods and their labels are exactly the pivot's: in the user's time
     zone, weeks starting on the first day of the user's language (Monday,
-    ISO 8601 weeks, for most European languages).
+    ISO 8601 weeks, for most European languages). A report says how it
+    groups (``_period_groupby``, ``_row_groupby``) and may add values of its
+    own (``_get_detail_values``).
     """
 
-    _name = "report.lead_management.report_crm_lead_weekly"
-    _description = "Leads Weekly Report"
+    _name = "crm.lead.period.report.base"
+    _description = "Leads per Period Report"
 
-    _period_groupby = "create_date:week"
+    _period_groupby = None
     _row_groupby = []
 
     @api.model
-    def _read_groups(self, wizard):
+    def _read_period_groups(self, wizard):
         """The counts in one query, under the user's record rules."""
         leads = self.env["crm.lead"].with_context(
             active_test=False,
@@ -62,8 +66,8 @@ class ReportCrmLeadWeekly(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        wizard = self.env["crm.lead.report.wizard"].browse(docids)[:1]
-        groups = self._read_groups(wizard)
+        wizard = self.env["crm.lead.period.report.wizard"].browse(docids)[:1]
+        groups = self._read_period_groups(wizard)
         columns = self._columns(groups)
         periods = self._periods(groups)
         column_totals = {
@@ -91,12 +95,22 @@ class ReportCrmLeadWeekly(models.AbstractModel):
         return {}
 
 
+class ReportCrmLeadWeekly(models.AbstractModel):
+    """Leads Weekly: leads created per week (rows) and source (columns)."""
+
+    _name = "report.lead_management.report_crm_lead_weekly"
+    _inherit = ["crm.lead.period.report.base"]
+    _description = "Leads Weekly Report"
+
+    _period_groupby = "create_date:week"
+
+
 class ReportCrmLeadMonthly(models.AbstractModel):
     """Leads Monthly: leads created per month and stage (rows) and source
     (columns), with a subtotal line per month."""
 
     _name = "report.lead_management.report_crm_lead_monthly"
-    _inherit = "report.lead_management.report_crm_lead_weekly"
+    _inherit = ["crm.lead.period.report.base"]
     _description = "Leads Monthly Report"
 
     _period_groupby = "create_date:month"

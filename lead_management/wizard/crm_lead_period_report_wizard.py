@@ -3,7 +3,7 @@
 from odoo import fields, models
 
 
-class CrmLeadReportWizard(models.TransientModel):
+class CrmLeadPeriodReportWizard(models.TransientModel):
     """Filters of the Leads Weekly and Leads Monthly reports.
 
     Both count the leads and opportunities created in the period, lost and
@@ -12,8 +12,8 @@ class CrmLeadReportWizard(models.TransientModel):
     The PDF and the pivot/graph opened by *Show* use the same domain.
     """
 
-    _name = "crm.lead.report.wizard"
-    _inherit = ["crm.lead.report.wizard.mixin"]
+    _name = "crm.lead.period.report.wizard"
+    _inherit = ["crm.lead.report.wizard.base"]
     _description = "Leads Weekly / Monthly Report Filters"
 
     report_kind = fields.Selection(
@@ -22,27 +22,10 @@ class CrmLeadReportWizard(models.TransientModel):
         default="weekly",
         required=True,
     )
-    date_from = fields.Date(string="From")
-    date_to = fields.Date(string="To")
-    team_id = fields.Many2one("crm.team", string="Sales Team")
-    user_id = fields.Many2one("res.users", string="Salesperson")
 
     def _get_lead_domain(self):
         """Domain on ``crm.lead`` (to search without ``active_test``)."""
-        self.ensure_one()
-        domain = []
-        start, end = self.env["crm.lead.traceability.wizard"]._utc_bounds(
-            self.date_from, self.date_to
-        )
-        if start:
-            domain.append(("create_date", ">=", start))
-        if end:
-            domain.append(("create_date", "<", end))
-        if self.team_id:
-            domain.append(("team_id", "=", self.team_id.id))
-        if self.user_id:
-            domain.append(("user_id", "=", self.user_id.id))
-        return domain
+        return self._get_period_domain("create_date")
 
     def _get_report(self):
         self.ensure_one()

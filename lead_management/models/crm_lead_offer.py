@@ -1,0 +1,107 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+
+
+class CrmLead(models.Model):
+    """Offers and orders of the opportunity: its Offers and Orders tabs, the
+    amount of its open offers, cancelling them."""
+
+    # one file per capability of crm.lead (see CONTRIBUTING.md)
+    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
+
+    # the number of open offers is sale_crm's quotation_count; their amount:
+    open_offer_amount = fields.Monetary(
+        compute="_compute_open_offer_amount",
+        string="Open Offers Amount",
+        currency_field="company_currency",
+        help="Untaxed amount of the open quotations, in the company's currency.",
+    )
+
+    # the Offers and Orders tabs of the opportunity; legacy quotations (made
+    # before installation, not numbered as offers) show among the offers
+    offer_ids = fields.One2many(
+        "sale.order",
+        "opportunity_id",
+        string="Offers",
+        domain=["|", ("is_offer", "=", True), ("state", "in", ("draft", "sent"))],
+    )
+    sale_order_ids = fields.One2many(
+        "sale.order",
+        "opportunity_id",
+        string="Sales Orders",
+        domain=[
+            "|",
+            ("state", "=", "sale"),
+            "&",
+            ("state", "=", "cancel"),
+            "|",
+            ("offer_id", "!=", False),
+            ("converted_order_id", "!=", False),
+        ],
+    )
+
+    @api.depends(
+        "order_ids.state",
+        "order_ids.amount_untaxed",
+        "order_ids.currency_id",
+        "company_currency",
+    )
+    def _compute_open_offer_amount(self):
+        # the quotations sale_crm counts in quotation_count, in one grouped
+        # query for all the leads on screen; _origin: new records (onchange)
+        # have no offers yet
+        groups = self.env["sale.order"]._read_group(
+            [
+                ("opportunity_id", "in", self._origin.ids),
+                *self._get_lead_quotation_domain(),
+            ],
+            groupby=["opportunity_id", "currency_id"],
+            aggregates=["amount_untaxed:sum"],
+        )
+        amounts = defaultdict(float)
+        today = fields.Date.context_today(self)
+        for lead, currency, amount in groups:
+            amounts[lead] += currency._convert(
+                amount,
+                lead.company_currency,
+                lead.company_id or self.env.company,
+                today,
+            )
+        for lead in self:
+            lead.open_offer_amount = amounts[lead._origin]
+
+    def action_cancel_open_offers(self):
+        """Cancel the open offers (sale_crm's quotations: draft and sent) of
+        the leads, not their orders."""
+        offers = self.order_ids.filtered_domain(self._get_lead_quotation_domain())
+        if not offers:
+            raise UserError(_("There is no open offer to cancel."))
+        offers._action_cancel()
+        for lead, cancelled in offers.grouped("opportunity_id").items():
+            lead.message_post(
+                body=_(
+                    "Open offers cancelled: %(offers)s.",
+                    offers=", ".join(cancelled.mapped("name")),
+                )
+            )
+        return True
+
+    def _get_lead_sale_order_domain(self):
+        # a converted offer is not an order: its order is
+        return expression.AND(
+            [super()._get_lead_sale_order_domain(), [("state", "!=", "converted")]]
+        )
+
+    def _get_action_view_sale_quotation_domain(self):
+        # converted offers stay reachable from the Quotations smart button
+        return expression.OR(
+            [
+                super()._get_action_view_sale_quotation_domain(),
+                [("state", "=", "converted")],
+            ]
+        )

@@ -1,0 +1,88 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+
+
+class CrmLeadReportWizardBase(models.AbstractModel):
+    """What the report wizards share: the period and the team and
+    salesperson filters, and the three buttons Print, Preview and Show.
+
+    A wizard that extends it says which report it prints (``_get_report``)
+    and which window action and domain show the same figures on screen
+    (``_get_show_action_xmlid``, ``_get_show_domain``).
+    """
+
+    _name = "crm.lead.report.wizard.base"
+    _description = "Lead Report Wizard: Period, Filters, Print, Preview, Show"
+
+    date_from = fields.Date(string="From")
+    date_to = fields.Date(string="To")
+    team_id = fields.Many2one("crm.team", string="Sales Team")
+    user_id = fields.Many2one("res.users", string="Salesperson")
+
+    @api.model
+    def _utc_bounds(self, date_from, date_to):
+        """The UTC datetimes of the start of ``date_from`` and of the day
+        after ``date_to`` in the user's time zone (either may be empty)."""
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+
+        def to_utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return (
+            date_from and to_utc(date_from),
+            date_to and to_utc(date_to + timedelta(days=1)),
+        )
+
+    def _get_period_domain(self, date_field):
+        """Domain on ``date_field`` (a datetime) for the wizard's period, and
+        on ``team_id`` and ``user_id`` for its filters."""
+        self.ensure_one()
+        domain = []
+        start, end = self._utc_bounds(self.date_from, self.date_to)
+        if start:
+            domain.append((date_field, ">=", start))
+        if end:
+            domain.append((date_field, "<", end))
+        for name in ("team_id", "user_id"):
+            if self[name]:
+                domain.append((name, "=", self[name].id))
+        return domain
+
+    def _get_report(self):
+        raise NotImplementedError
+
+    def _get_show_action_xmlid(self):
+        raise NotImplementedError
+
+    def _get_show_domain(self):
+        raise NotImplementedError
+
+    def _get_show_context(self, action):
+        """The context of the Show action: by default the action's own."""
+        return action["context"]
+
+    def action_print(self):
+        """The PDF report."""
+        return self._get_report().report_action(self)
+
+    def action_preview(self):
+        """The same report as an HTML page."""
+        action = self._get_report().report_action(self, config=False)
+        action["report_type"] = "qweb-html"
+        return action
+
+    def action_show(self):
+        """The same figures on screen (list, pivot, graph)."""
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            self._get_show_action_xmlid()
+        )
+        action["domain"] = self._get_show_domain()
+        action["context"] = self._get_show_context(action)
+        return action
