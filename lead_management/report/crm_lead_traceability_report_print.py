@@ -100,7 +100,13 @@ class ReportCrmLeadTraceability(models.AbstractModel):
             "totals": self._totals(rows),
             "company": companies if len(companies) == 1 else self.env.company,
             "print_date": fields.Datetime.now(),
+            "wizard": self._get_wizard(docids),
         }
+
+    @api.model
+    def _get_wizard(self, docids):
+        """The wizard whose period and filters print under the title."""
+        return self.env["crm.lead.traceability.wizard"].browse(docids)[:1]
 
     @api.model
     def _local_date(self, value):
@@ -236,3 +242,7 @@ class ReportCrmLeadTraceabilityLead(models.AbstractModel):
     @api.model
     def _get_rows_domain(self, docids, data=None):
         return [("lead_id", "in", list(docids or []))]
+
+    @api.model
+    def _get_wizard(self, docids):
+        return self.env["crm.lead.traceability.wizard"]

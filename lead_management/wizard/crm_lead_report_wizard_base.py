@@ -4,7 +4,8 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.tools.misc import format_date
 
 
 class CrmLeadReportWizardBase(models.AbstractModel):
@@ -53,6 +54,37 @@ class CrmLeadReportWizardBase(models.AbstractModel):
             if self[name]:
                 domain.append((name, "=", self[name].id))
         return domain
+
+    def _get_summary_fields(self):
+        """The filters listed under the report's title, when filled."""
+        return ["team_id", "user_id"]
+
+    def _get_summary(self):
+        """[(label, value)]: the period and the filled filters, as printed
+        under the report's title."""
+        self.ensure_one()
+        start, end = (
+            format_date(self.env, day) for day in (self.date_from, self.date_to)
+        )
+        if start and end:
+            period = f"{start} – {end}"
+        elif start:
+            period = _("from %(date)s", date=start)
+        elif end:
+            period = _("until %(date)s", date=end)
+        else:
+            period = _("all dates")
+        summary = [(_("Period"), period)]
+        for name in self._get_summary_fields():
+            field, value = self._fields[name], self[name]
+            if not value:
+                continue
+            if field.type == "selection":
+                value = dict(field._description_selection(self.env))[value]
+            elif field.relational:
+                value = ", ".join(value.mapped("display_name"))
+            summary.append((field._description_string(self.env), value))
+        return summary
 
     def _get_report(self):
         raise NotImplementedError

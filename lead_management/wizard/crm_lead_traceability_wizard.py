@@ -62,6 +62,17 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
             domain += [("offer_id", "!=", False), ("is_converted", "=", False)]
         return domain
 
+    def _get_summary_fields(self):
+        return [
+            "date_basis",
+            "company_id",
+            *super()._get_summary_fields(),
+            "partner_id",
+            "lead_type_id",
+            "lead_ids",
+            "offer_status",
+        ]
+
     def action_print(self):
         self._check_print_limit()
         return super().action_print()
