@@ -104,14 +104,16 @@ class TestPipeline(LeadManagementCommon):
     def test_kanban_card_fields(self):
         """The pipeline card reads the card mode, shows the lead number where
         the customer is missing, and hides the detailed parts in compact
-        mode."""
+        mode; the title and the activity icon are on every card."""
         arch = self.env["crm.lead"].get_view(
             self.env.ref("crm.crm_case_kanban_view_leads").id, "kanban"
         )["arch"]
         card = etree.fromstring(arch).xpath("//t[@t-name='card']")[0]
-        title = card.xpath(".//field[@name='lead_number'][contains(@class, 'fs-5')]")
+        title = card.xpath(
+            ".//field[@name='lead_number'][contains(@class, 'o_lead_number_title')]"
+        )
         self.assertEqual(title[0].get("invisible"), "partner_id")
-        for name in ("name", "lead_type_id", "tag_ids", "activity_ids"):
+        for name in ("lead_type_id", "tag_ids"):
             with self.subTest(field=name):
                 node = card.xpath(f".//field[@name='{name}']")[0]
                 self.assertIn("not pipeline_detailed_cards", node.get("invisible"))
@@ -120,7 +122,14 @@ class TestPipeline(LeadManagementCommon):
                 node = card.xpath(f".//field[@name='{name}']/..")[0]
                 self.assertIn("not pipeline_detailed_cards", node.get("invisible"))
         # compact card: customer, revenue, priority and salesperson always shown
-        for name in ("partner_id", "expected_revenue", "priority", "user_id"):
+        for name in (
+            "name",
+            "activity_ids",
+            "partner_id",
+            "expected_revenue",
+            "priority",
+            "user_id",
+        ):
             with self.subTest(field=name):
                 node = card.xpath(f".//field[@name='{name}']")[0]
                 self.assertNotIn("pipeline_detailed_cards", node.get("invisible", ""))
