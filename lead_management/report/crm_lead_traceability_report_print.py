@@ -214,7 +214,9 @@ class ReportCrmLeadTraceability(models.AbstractModel):
             }
         )
         for row in rows:
-            total = totals[row.currency_id]
+            # a lead without a company has no currency, and no offer: it
+            # counts with the current company's, not on a line of its own
+            total = totals[row.currency_id or self.env.company.currency_id]
             total["lead_ids"].add(row.lead_id.id)
             total["offer_count"] += bool(row.offer_id)
             total["order_count"] += bool(row.order_number)
