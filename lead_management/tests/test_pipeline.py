@@ -142,23 +142,33 @@ class TestPipeline(LeadManagementCommon):
         panel = etree.fromstring(arch).xpath("//searchpanel/field/@name")
         self.assertEqual(panel, ["lead_type_id", "team_id"])
 
-    def test_type_colour_on_list_and_form(self):
-        """The lead lists and form show the type with a swatch of its colour,
-        which follows the type."""
-        for xmlid, view_type in (
-            ("crm.crm_case_tree_view_oppor", "list"),
-            ("crm.crm_case_tree_view_leads", "list"),
-            ("crm.crm_lead_view_form", "form"),
-        ):
+    def test_type_colour_on_form_lists_readable(self):
+        """The form shows the type with a swatch of its colour, which follows
+        the type; the lists show the type without an unlabelled swatch
+        column, the lead number at full width, and the opportunity list the
+        expected closing (recurring occurrences differ by it)."""
+        arch = self.env["crm.lead"].get_view(
+            self.env.ref("crm.crm_lead_view_form").id, "form"
+        )["arch"]
+        swatch = etree.fromstring(arch).xpath("//field[@name='lead_type_color']")
+        self.assertEqual(swatch[0].get("widget"), "color_picker")
+        for xmlid in ("crm.crm_case_tree_view_oppor", "crm.crm_case_tree_view_leads"):
             with self.subTest(view=xmlid):
-                arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, view_type)[
-                    "arch"
-                ]
-                swatch = etree.fromstring(arch).xpath(
-                    "//field[@name='lead_type_color']"
+                tree = etree.fromstring(
+                    self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "list")[
+                        "arch"
+                    ]
                 )
-                self.assertTrue(swatch)
-                self.assertEqual(swatch[0].get("widget"), "color_picker")
+                self.assertFalse(tree.xpath("//field[@name='lead_type_color']"))
+                (number,) = tree.xpath("//field[@name='lead_number']")
+                self.assertEqual(number.get("width"), "130px")
+        tree = etree.fromstring(
+            self.env["crm.lead"].get_view(
+                self.env.ref("crm.crm_case_tree_view_oppor").id, "list"
+            )["arch"]
+        )
+        (deadline,) = tree.xpath("//field[@name='date_deadline'][@optional]")
+        self.assertEqual(deadline.get("optional"), "show")
         self.lead.lead_type_id = self.type_upsell
         self.assertEqual(self.lead.lead_type_color, 7)
         self.type_upsell.color = 4
