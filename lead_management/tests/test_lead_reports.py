@@ -227,6 +227,21 @@ class TestLeadPeriodReports(LeadManagementCommon):
             self.assertEqual(sum(group["__count"] for group in groups), 4)
             self.assertEqual(len(groups), 4)
 
+    def test_show_facets(self):
+        """Show applies the team and salesperson as facets of the search bar
+        (not hidden in the domain), opens as a main action and names the
+        period in its title."""
+        wizard = self._wizard(
+            report_kind="weekly", team_id=self.team.id, user_id=self.salesman.id
+        )
+        action = wizard.action_show()
+        self.assertEqual(action["target"], "main")
+        self.assertEqual(action["context"]["search_default_team_id"], self.team.id)
+        self.assertEqual(action["context"]["search_default_user_id"], self.salesman.id)
+        self.assertFalse(action["context"]["active_test"])
+        self.assertEqual({leaf[0] for leaf in action["domain"]}, {"create_date"})
+        self.assertIn("01/01/2026 – 03/31/2026", action["name"])
+
     def test_actions(self):
         """Print gives the PDF of the chosen report, Preview its HTML."""
         wizard = self._wizard(report_kind="monthly")

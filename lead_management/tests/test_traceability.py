@@ -544,6 +544,39 @@ class TestTraceabilityWizard(TraceabilityCommon):
         self.assertEqual(action["res_model"], "crm.lead.traceability.report")
         self.assertEqual(action["domain"], wizard._get_report_domain())
 
+    def test_show_facets_and_reload(self):
+        """Show opens a main action (no breadcrumb back to the transient
+        wizard, safe to reload) whose filters with a search field are facets
+        the user sees and can remove; the rest stays in the domain and the
+        period is in the title."""
+        wizard = self._wizard(
+            user=self.manager,
+            date_from=date(2026, 1, 1),
+            partner_id=self.partner.id,
+            user_id=self.salesman.id,
+            offer_status="converted",
+        )
+        action = wizard.action_show()
+        self.assertEqual(action["target"], "main")
+        self.assertEqual(
+            action["context"],
+            {
+                "search_default_partner_id": self.partner.id,
+                "search_default_user_id": self.salesman.id,
+            },
+        )
+        fields_in_domain = {leaf[0] for leaf in action["domain"]}
+        self.assertNotIn("partner_id", fields_in_domain)
+        self.assertNotIn("user_id", fields_in_domain)
+        self.assertIn("is_converted", fields_in_domain)
+        self.assertIn("from 01/01/2026", action["name"])
+        # the facets are fields of the action's search view
+        search = html.fromstring(
+            self.Report.get_view(action["search_view_id"][0], "search")["arch"]
+        )
+        for name in ("partner_id", "user_id"):
+            self.assertTrue(search.xpath(f"//field[@name='{name}']"), name)
+
 
 @tagged("post_install", "-at_install")
 class TestTraceabilityReport(TraceabilityCommon):

@@ -14,6 +14,8 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
     _inherit = ["crm.lead.report.wizard.base"]
     _description = "Lead – Offer – Order Traceability Filters"
 
+    _show_facet_fields = ("team_id", "user_id", "partner_id", "lead_type_id")
+
     date_basis = fields.Selection(
         [("lead", "Lead creation date"), ("offer", "Offer date")],
         string="Period on",
