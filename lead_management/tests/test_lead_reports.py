@@ -278,6 +278,7 @@ class TestOpportunityAnalysis(LeadManagementCommon):
             "crm_lead_weekly_action",
             "crm_lead_monthly_action",
             "crm_lead_traceability_report_action",
+            "crm_lead_analysis_stuck_window_action",
         ):
             action = self.env["ir.actions.actions"]._for_xml_id(
                 f"lead_management.{xmlid}"
@@ -318,9 +319,20 @@ class TestOpportunityAnalysis(LeadManagementCommon):
             "UPDATE crm_lead SET write_date = %s WHERE id = %s", [old, talked.id]
         )
         self.env.invalidate_all()
-        action = (
-            self.env["crm.lead"].with_user(self.manager)._action_open_stuck_analysis()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "lead_management.crm_lead_analysis_stuck_window_action"
         )
-        found = self.env["crm.lead"].search(action["domain"])
+        # a window action with its own path and title: a reload gives the
+        # same opportunities, not all of them by stage
+        self.assertEqual(action["type"], "ir.actions.act_window")
+        self.assertEqual(action["path"], "stuck-opportunities")
+        self.assertEqual(action["name"], "Stuck Opportunities")
+        self.assertIn("days without activity", action["help"])
+        Lead = self.env["crm.lead"].with_user(self.manager)
+        found = Lead.search(safe_eval(action["domain"]))
         self.assertIn(stuck, found)
         self.assertFalse(found & (planned | talked | won))
+        self.assertEqual(
+            Lead.browse((stuck | planned).ids).mapped("is_stuck"), [True, False]
+        )
+        self.assertNotIn(stuck, Lead.search([("is_stuck", "=", False)]))
