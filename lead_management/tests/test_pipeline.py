@@ -135,12 +135,23 @@ class TestPipeline(LeadManagementCommon):
                 self.assertNotIn("pipeline_detailed_cards", node.get("invisible", ""))
 
     def test_search_panel(self):
-        """The pipeline's search view has a side panel by type and team."""
+        """The pipeline's search view has a side panel by type and team,
+        where long type names wrap."""
         arch = self.env["crm.lead"].get_view(
             self.env.ref("crm.view_crm_case_opportunities_filter").id, "search"
         )["arch"]
         panel = etree.fromstring(arch).xpath("//searchpanel/field/@name")
         self.assertEqual(panel, ["lead_type_id", "team_id"])
+        # long type names wrap: the panel's class and its rule in the assets
+        (searchpanel,) = etree.fromstring(arch).xpath("//searchpanel")
+        self.assertEqual(searchpanel.get("class"), "o_lead_management_search_panel")
+        scss = self.env["ir.asset"]._get_asset_paths(
+            "web.assets_backend", self.env["ir.asset"]._get_asset_params()
+        )
+        self.assertIn(
+            "/lead_management/static/src/scss/lead_management.scss",
+            [path for path, *_rest in scss],
+        )
 
     def test_type_colour_on_form_lists_readable(self):
         """The form shows the type with a swatch of its colour, which follows
