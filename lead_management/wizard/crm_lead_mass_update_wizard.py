@@ -90,10 +90,11 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
             for key, value in self.env.context.items()
             if not key.startswith("default_")
         }
-        # explicit super(): the call runs on a recordset with another context
-        return super(CrmLeadMassUpdateWizard, self.with_context(context)).default_get(
-            fields
-        )
+        # explicit super(): the call runs on a recordset with another
+        # context, the whole context minus its default_* keys (which a
+        # with_context(**kwargs) cannot remove)
+        wizard = self.with_context(context)  # pylint: disable=context-overridden
+        return super(CrmLeadMassUpdateWizard, wizard).default_get(fields)
 
     @api.depends("lead_ids")
     def _compute_lead_count(self):
