@@ -465,8 +465,10 @@ def run_lead_reports(env, manager, company, repeat):
         )
 
     def stuck():
-        action = leads._action_open_stuck_analysis()
-        leads.read_group(action["domain"], ["__count"], ["stage_id"], lazy=False)
+        # the Stuck analysis' window action: its domain is on is_stuck
+        leads.read_group(
+            [("is_stuck", "=", True)], ["__count"], ["stage_id"], lazy=False
+        )
 
     table.row("Opportunity analysis stuck, by stage", stuck, base)
 

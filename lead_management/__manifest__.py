@@ -40,6 +40,9 @@
         "demo/sale_order_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "lead_management/static/src/scss/lead_management.scss",
+        ],
         "web.assets_tests": [
             "lead_management/static/tests/tours/*.js",
         ],

@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from ..utils import notification_action
+
 
 class CrmLead(models.Model):
     """Offers and orders of the opportunity: its Offers and Orders tabs, the
@@ -89,7 +91,11 @@ class CrmLead(models.Model):
                     offers=", ".join(cancelled.mapped("name")),
                 )
             )
-        return True
+        # the form reloads after the notification: the offers show cancelled
+        return notification_action(
+            _("Offers cancelled: %(count)s.", count=len(offers)),
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+        )
 
     def _get_lead_sale_order_domain(self):
         # a converted offer is not an order: its order is

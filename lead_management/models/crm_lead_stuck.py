@@ -1,6 +1,7 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
+from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class CrmLead(models.Model):
@@ -10,17 +11,30 @@ class CrmLead(models.Model):
     # one file per capability of crm.lead (see CONTRIBUTING.md)
     _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
 
-    @api.model
-    def _action_open_stuck_analysis(self):
-        action = self.env["ir.actions.actions"]._for_xml_id(
-            "lead_management.crm_lead_analysis_stage_action"
-        )
+    # searchable, so that the Stuck analysis is a window action whose domain
+    # (and URL) reloads to the same opportunities; not stored: it moves with
+    # the clock and with every activity
+    is_stuck = fields.Boolean(
+        string="Stuck",
+        compute="_compute_is_stuck",
+        search="_search_is_stuck",
+        help="Open, without activity for the company's days without activity "
+        "(Settings > CRM) and nothing planned: what the stale-closing process "
+        "would close.",
+    )
+
+    def _compute_is_stuck(self):
         # stuck is exactly what the stale process would close, for the
         # companies the user works in (their own thresholds), within his rights
-        stuck = self._get_stale_opportunities(self.env.companies)
-        action.update(
-            name=_("Stuck Opportunities"),
-            domain=[("id", "in", stuck.ids)],
-            context={"search_default_stage": 1, "search_default_salesperson": 1},
+        stuck = self._get_stale_opportunities(
+            self.env.companies, [("id", "in", self._origin.ids)]
         )
-        return action
+        for lead in self:
+            lead.is_stuck = lead._origin in stuck
+
+    def _search_is_stuck(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        stuck = self._get_stale_opportunities(self.env.companies)
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", stuck.ids)]

@@ -93,8 +93,9 @@ class ResCompany(models.Model):
     ]
 
     def init(self):
-        super().init()
+        res = super().init()
         self._set_lead_management_column_defaults()
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):

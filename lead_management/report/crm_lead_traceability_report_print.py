@@ -100,7 +100,13 @@ class ReportCrmLeadTraceability(models.AbstractModel):
             "totals": self._totals(rows),
             "company": companies if len(companies) == 1 else self.env.company,
             "print_date": fields.Datetime.now(),
+            "wizard": self._get_wizard(docids),
         }
+
+    @api.model
+    def _get_wizard(self, docids):
+        """The wizard whose period and filters print under the title."""
+        return self.env["crm.lead.traceability.wizard"].browse(docids)[:1]
 
     @api.model
     def _local_date(self, value):
@@ -208,7 +214,9 @@ class ReportCrmLeadTraceability(models.AbstractModel):
             }
         )
         for row in rows:
-            total = totals[row.currency_id]
+            # a lead without a company has no currency, and no offer: it
+            # counts with the current company's, not on a line of its own
+            total = totals[row.currency_id or self.env.company.currency_id]
             total["lead_ids"].add(row.lead_id.id)
             total["offer_count"] += bool(row.offer_id)
             total["order_count"] += bool(row.order_number)
@@ -236,3 +244,7 @@ class ReportCrmLeadTraceabilityLead(models.AbstractModel):
     @api.model
     def _get_rows_domain(self, docids, data=None):
         return [("lead_id", "in", list(docids or []))]
+
+    @api.model
+    def _get_wizard(self, docids):
+        return self.env["crm.lead.traceability.wizard"]

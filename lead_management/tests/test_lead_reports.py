@@ -80,11 +80,18 @@ class TestLeadPeriodReports(LeadManagementCommon):
         )
         return wizard.create({**self.period, **values})
 
-    def _table(self, report, wizard):
+    def _tree(self, report, wizard):
         content, _type = wizard.env["ir.actions.report"]._render_qweb_html(
             report, wizard.ids
         )
-        tree = html.fromstring(content)
+        return html.fromstring(content)
+
+    def _text(self, tree, css_class):
+        (node,) = tree.xpath(f"//*[hasclass('{css_class}')]")
+        return " ".join(node.text_content().split())
+
+    def _table(self, report, wizard):
+        tree = self._tree(report, wizard)
         header = [
             " ".join(th.text_content().split()) for th in tree.xpath("//thead//th")
         ]
@@ -94,27 +101,54 @@ class TestLeadPeriodReports(LeadManagementCommon):
         ]
         return header, rows
 
+    def _weeks(self, rows, first=1, last=14):
+        """The expected weekly rows: every ISO week of the period, 0 where
+        no lead came in, ``rows`` {week: cells} the others."""
+        zeros = ["0"] * len(next(iter(rows.values())))
+        return [
+            [f"W{week} 2026", *rows.get(week, zeros)] for week in range(first, last + 1)
+        ]
+
     def test_weekly(self):
-        """Per week (user's time zone and language: Sunday to Saturday in
-        US English, as in the pivot) and source, lost leads included, with
-        totals per week and per source."""
+        """Per ISO week (Monday to Sunday, days in the user's time zone) and
+        source, lost leads included, with totals per week and per source;
+        every week of the period is a row, 0 when no lead came in."""
         header, rows = self._table(WEEKLY, self._wizard(report_kind="weekly"))
         self.assertEqual(
             header, ["Week", "Test Fair", "Test Website", "No source", "Total"]
         )
-        self.assertEqual(
-            rows,
-            [
-                ["W6 2026", "0", "1", "0", "1"],
-                ["W10 2026", "1", "1", "0", "2"],
-                ["W11 2026", "0", "0", "1", "1"],
-                ["Total", "1", "2", "1", "4"],
-            ],
+        # Sunday February 1st (local) is in week 5, Monday March 2nd in 10
+        expected = self._weeks(
+            {
+                5: ["0", "1", "0", "1"],
+                10: ["1", "1", "0", "2"],
+                11: ["0", "0", "1", "1"],
+            }
         )
+        self.assertEqual(rows, [*expected, ["Total", "1", "2", "1", "4"]])
+
+    def test_weekly_same_in_every_language(self):
+        """The same data gives the same weeks whatever the reader's language:
+        in US English (weeks start on Sunday in Odoo) as in Romanian
+        (Monday); months are named in the reader's language."""
+        self.env["res.lang"]._activate_lang("ro_RO")
+        self.assertEqual(self.env["res.lang"]._lang_get("en_US").week_start, "7")
+        self.assertEqual(self.env["res.lang"]._lang_get("ro_RO").week_start, "1")
+        tables = {}
+        for lang in ("en_US", "ro_RO"):
+            self.manager.lang = lang
+            wizard = self._wizard(report_kind="weekly").with_context(lang=lang)
+            _header, rows = self._table(WEEKLY, wizard)
+            tables[lang] = [[row[0], *row[-4:]] for row in rows]
+        self.assertEqual(tables["en_US"], tables["ro_RO"])
+        self.assertEqual(tables["en_US"][4], ["W5 2026", "0", "1", "0", "1"])
+        wizard = self._wizard(report_kind="monthly").with_context(lang="ro_RO")
+        _header, rows = self._table(MONTHLY, wizard)
+        self.assertEqual(rows[1][0], "februarie 2026")
 
     def test_monthly(self):
         """Per month (user's time zone), stage and source, with a subtotal
-        line per month and totals."""
+        line per month and totals; a month without leads shows 0."""
         header, rows = self._table(MONTHLY, self._wizard(report_kind="monthly"))
         self.assertEqual(
             header,
@@ -123,6 +157,7 @@ class TestLeadPeriodReports(LeadManagementCommon):
         self.assertEqual(
             rows,
             [
+                ["January 2026", "0", "0", "0", "0"],
                 ["February 2026", "0", "1", "0", "1"],
                 [self.stage_next.name, "0", "1", "0", "1"],
                 ["March 2026", "1", "1", "1", "3"],
@@ -131,20 +166,23 @@ class TestLeadPeriodReports(LeadManagementCommon):
             ],
         )
 
-    def test_weekly_iso(self):
-        """In a language whose weeks start on Monday, weeks are ISO weeks:
-        Sunday February 1st (local) is in week 5, Monday March 2nd in week
-        10; months are named in that language."""
-        self.env["res.lang"]._activate_lang("ro_RO")
-        self.manager.lang = "ro_RO"
-        wizard = self._wizard(report_kind="weekly").with_context(lang="ro_RO")
-        _header, rows = self._table(WEEKLY, wizard)
+    def test_period_and_filters_printed(self):
+        """The period and the filters chosen in the wizard print under the
+        title, and the weekly report says its weeks are ISO weeks."""
+        wizard = self._wizard(report_kind="weekly", team_id=self.team.id)
+        tree = self._tree(WEEKLY, wizard)
         self.assertEqual(
-            [row[0] for row in rows], ["W5 2026", "W10 2026", "W11 2026", "Total"]
+            self._text(tree, "o_period_filters"),
+            "Period: 01/01/2026 – 03/31/2026 · Sales Team: Test team",
         )
-        wizard = self._wizard(report_kind="monthly").with_context(lang="ro_RO")
-        _header, rows = self._table(MONTHLY, wizard)
-        self.assertEqual(rows[0][0], "februarie 2026")
+        self.assertIn("ISO 8601", self._text(tree, "o_week_note"))
+        wizard = self._wizard(
+            report_kind="monthly", date_from=False, user_id=self.salesman_2.id
+        )
+        self.assertEqual(
+            self._text(self._tree(MONTHLY, wizard), "o_period_filters"),
+            f"Period: until 03/31/2026 · Salesperson: {self.salesman_2.name}",
+        )
 
     def test_filters(self):
         """Team and salesperson narrow the leads counted."""
@@ -155,13 +193,13 @@ class TestLeadPeriodReports(LeadManagementCommon):
         _header, rows = self._table(
             WEEKLY, self._wizard(report_kind="weekly", user_id=self.salesman_2.id)
         )
-        self.assertEqual(rows, [["W6 2026", "1", "1"], ["Total", "1", "1"]])
+        self.assertEqual(rows, [*self._weeks({5: ["1", "1"]}), ["Total", "1", "1"]])
 
     def test_salesman_sees_own_leads(self):
         """A salesman limited to his own documents counts only his leads."""
         wizard = self._wizard(user=self.salesman, report_kind="monthly")
         _header, rows = self._table(MONTHLY, wizard)
-        self.assertEqual(rows[0][0], "March 2026")
+        self.assertEqual(rows[1], ["February 2026", "0", "0", "0", "0"])
         self.assertEqual(rows[-1], ["Total", "1", "1", "1", "3"])
 
     def test_pivot_same_numbers(self):
@@ -188,6 +226,21 @@ class TestLeadPeriodReports(LeadManagementCommon):
             )
             self.assertEqual(sum(group["__count"] for group in groups), 4)
             self.assertEqual(len(groups), 4)
+
+    def test_show_facets(self):
+        """Show applies the team and salesperson as facets of the search bar
+        (not hidden in the domain), opens as a main action and names the
+        period in its title."""
+        wizard = self._wizard(
+            report_kind="weekly", team_id=self.team.id, user_id=self.salesman.id
+        )
+        action = wizard.action_show()
+        self.assertEqual(action["target"], "main")
+        self.assertEqual(action["context"]["search_default_team_id"], self.team.id)
+        self.assertEqual(action["context"]["search_default_user_id"], self.salesman.id)
+        self.assertFalse(action["context"]["active_test"])
+        self.assertEqual({leaf[0] for leaf in action["domain"]}, {"create_date"})
+        self.assertIn("01/01/2026 – 03/31/2026", action["name"])
 
     def test_actions(self):
         """Print gives the PDF of the chosen report, Preview its HTML."""
@@ -225,6 +278,7 @@ class TestOpportunityAnalysis(LeadManagementCommon):
             "crm_lead_weekly_action",
             "crm_lead_monthly_action",
             "crm_lead_traceability_report_action",
+            "crm_lead_analysis_stuck_window_action",
         ):
             action = self.env["ir.actions.actions"]._for_xml_id(
                 f"lead_management.{xmlid}"
@@ -265,9 +319,20 @@ class TestOpportunityAnalysis(LeadManagementCommon):
             "UPDATE crm_lead SET write_date = %s WHERE id = %s", [old, talked.id]
         )
         self.env.invalidate_all()
-        action = (
-            self.env["crm.lead"].with_user(self.manager)._action_open_stuck_analysis()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "lead_management.crm_lead_analysis_stuck_window_action"
         )
-        found = self.env["crm.lead"].search(action["domain"])
+        # a window action with its own path and title: a reload gives the
+        # same opportunities, not all of them by stage
+        self.assertEqual(action["type"], "ir.actions.act_window")
+        self.assertEqual(action["path"], "stuck-opportunities")
+        self.assertEqual(action["name"], "Stuck Opportunities")
+        self.assertIn("days without activity", action["help"])
+        Lead = self.env["crm.lead"].with_user(self.manager)
+        found = Lead.search(safe_eval(action["domain"]))
         self.assertIn(stuck, found)
         self.assertFalse(found & (planned | talked | won))
+        self.assertEqual(
+            Lead.browse((stuck | planned).ids).mapped("is_stuck"), [True, False]
+        )
+        self.assertNotIn(stuck, Lead.search([("is_stuck", "=", False)]))

@@ -50,6 +50,44 @@ class TestMassUpdate(LeadManagementCommon):
         self.assertEqual(wizard.lead_ids, self.leads)
         self.assertEqual(wizard.lead_count, 3)
 
+    def test_context_defaults_ignored(self):
+        """The dialog opens empty even when the list's action gives defaults
+        for new leads (the pipeline's ``default_team_id``...), and applying
+        only a lead type leaves the team, stage and salesperson alone."""
+        context = {
+            "active_model": "crm.lead",
+            "active_ids": self.leads.ids,
+            "default_team_id": self.team.id,
+            "default_stage_id": self.stage_qualified.id,
+            "default_user_id": self.manager.id,
+            "default_lead_type_id": self.type_upsell.id,
+            "default_date_deadline": "2026-12-31",
+            "default_update_probability": True,
+            "default_tag_add_ids": [Command.set(self.tag_hot.ids)],
+        }
+        teams = self.leads.mapped("team_id")
+        with Form(
+            self.env["crm.lead.mass.update.wizard"].with_context(**context)
+        ) as form:
+            for name in (
+                "team_id",
+                "stage_id",
+                "user_id",
+                "lead_type_id",
+                "date_deadline",
+                "update_probability",
+                "tag_add_ids",
+            ):
+                self.assertFalse(form[name], name)
+            self.assertEqual(form.lead_count, 3)
+            form.lead_type_id = self.type_new
+        form.record.action_apply()
+        self.assertEqual(self.leads.mapped("team_id"), teams)
+        self.assertEqual(self.leads.stage_id, self.stage_new)
+        self.assertEqual(self.leads.user_id, self.salesman)
+        self.assertEqual(self.leads.mapped("probability"), [10.0] * 3)
+        self.assertEqual(self.leads.tag_ids, self.tag_cold)
+
     def test_each_field(self):
         """Each field of the wizard, filled alone, changes that field on all
         the leads and nothing else."""

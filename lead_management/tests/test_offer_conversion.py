@@ -428,13 +428,15 @@ class TestOfferLeadIntegration(OfferCommon):
         self.assertEqual(action["res_model"], "crm.quotation.partner")
 
     def test_cancel_open_offers(self):
-        """Cancel Open Offers cancels draft and sent offers, not orders."""
+        """Cancel Open Offers cancels draft and sent offers, not orders, and
+        says how many it cancelled."""
         draft = self._create_offer()
         sent = self._create_offer()
         sent.action_quotation_sent()
         converted = self._create_offer()
         order = converted._convert_to_orders()
-        self.opportunity.action_cancel_open_offers()
+        action = self.opportunity.action_cancel_open_offers()
+        self.assertEqual(action["params"]["message"], "Offers cancelled: 2.")
         self.assertEqual((draft.state, sent.state), ("cancel", "cancel"))
         self.assertEqual((converted.state, order.state), ("converted", "sale"))
         self.assertIn(draft.name, self.opportunity.message_ids[0].body)

@@ -1,5 +1,7 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo.tests import tagged
 
 from .common import OfferCommon
@@ -51,3 +53,36 @@ class TestOfferVocabulary(OfferCommon):
             quotation._find_mail_template(),
             self.env.ref("sale.email_template_edi_sale"),
         )
+
+    def _opportunity_form(self):
+        arch = self.env["crm.lead"].get_view(
+            self.env.ref("crm.crm_lead_view_form").id, "form"
+        )["arch"]
+        return etree.fromstring(arch)
+
+    def test_opportunity_form_says_offers(self):
+        """On the opportunity, sale_crm's Quotations smart button says
+        Offers (it still counts the open offers), and Cancel Open Offers
+        asks with buttons that say what happens."""
+        form = self._opportunity_form()
+        (count,) = form.xpath(
+            "//button[@name='action_view_sale_quotation']/field[@name='quotation_count']"
+        )
+        self.assertEqual(count.get("string"), "Offers")
+        (cancel,) = form.xpath("//button[@name='action_cancel_open_offers']")
+        self.assertEqual(cancel.get("confirm-label"), "Cancel the open offers")
+        self.assertEqual(cancel.get("cancel-label"), "Keep them")
+
+    def test_offers_tab_totals_open_offers_only(self):
+        """The Offers tab sums no column (it would add cancelled and
+        converted offers) and shows the open offers' total instead."""
+        form = self._opportunity_form()
+        (page,) = form.xpath("//page[@name='offers']")
+        self.assertFalse(page.xpath(".//list/field[@sum]"))
+        self.assertTrue(page.xpath(".//field[@name='open_offer_amount']"))
+        draft = self._create_offer()
+        cancelled = self._create_offer()
+        cancelled._action_cancel()
+        converted = self._create_offer()
+        converted._convert_to_orders()
+        self.assertEqual(self.opportunity.open_offer_amount, draft.amount_untaxed)

@@ -104,14 +104,16 @@ class TestPipeline(LeadManagementCommon):
     def test_kanban_card_fields(self):
         """The pipeline card reads the card mode, shows the lead number where
         the customer is missing, and hides the detailed parts in compact
-        mode."""
+        mode; the title and the activity icon are on every card."""
         arch = self.env["crm.lead"].get_view(
             self.env.ref("crm.crm_case_kanban_view_leads").id, "kanban"
         )["arch"]
         card = etree.fromstring(arch).xpath("//t[@t-name='card']")[0]
-        title = card.xpath(".//field[@name='lead_number'][contains(@class, 'fs-5')]")
+        title = card.xpath(
+            ".//field[@name='lead_number'][contains(@class, 'o_lead_number_title')]"
+        )
         self.assertEqual(title[0].get("invisible"), "partner_id")
-        for name in ("name", "lead_type_id", "tag_ids", "activity_ids"):
+        for name in ("lead_type_id", "tag_ids"):
             with self.subTest(field=name):
                 node = card.xpath(f".//field[@name='{name}']")[0]
                 self.assertIn("not pipeline_detailed_cards", node.get("invisible"))
@@ -120,36 +122,64 @@ class TestPipeline(LeadManagementCommon):
                 node = card.xpath(f".//field[@name='{name}']/..")[0]
                 self.assertIn("not pipeline_detailed_cards", node.get("invisible"))
         # compact card: customer, revenue, priority and salesperson always shown
-        for name in ("partner_id", "expected_revenue", "priority", "user_id"):
+        for name in (
+            "name",
+            "activity_ids",
+            "partner_id",
+            "expected_revenue",
+            "priority",
+            "user_id",
+        ):
             with self.subTest(field=name):
                 node = card.xpath(f".//field[@name='{name}']")[0]
                 self.assertNotIn("pipeline_detailed_cards", node.get("invisible", ""))
 
     def test_search_panel(self):
-        """The pipeline's search view has a side panel by type and team."""
+        """The pipeline's search view has a side panel by type and team,
+        where long type names wrap."""
         arch = self.env["crm.lead"].get_view(
             self.env.ref("crm.view_crm_case_opportunities_filter").id, "search"
         )["arch"]
         panel = etree.fromstring(arch).xpath("//searchpanel/field/@name")
         self.assertEqual(panel, ["lead_type_id", "team_id"])
+        # long type names wrap: the panel's class and its rule in the assets
+        (searchpanel,) = etree.fromstring(arch).xpath("//searchpanel")
+        self.assertEqual(searchpanel.get("class"), "o_lead_management_search_panel")
+        scss = self.env["ir.asset"]._get_asset_paths(
+            "web.assets_backend", self.env["ir.asset"]._get_asset_params()
+        )
+        self.assertIn(
+            "/lead_management/static/src/scss/lead_management.scss",
+            [path for path, *_rest in scss],
+        )
 
-    def test_type_colour_on_list_and_form(self):
-        """The lead lists and form show the type with a swatch of its colour,
-        which follows the type."""
-        for xmlid, view_type in (
-            ("crm.crm_case_tree_view_oppor", "list"),
-            ("crm.crm_case_tree_view_leads", "list"),
-            ("crm.crm_lead_view_form", "form"),
-        ):
+    def test_type_colour_on_form_lists_readable(self):
+        """The form shows the type with a swatch of its colour, which follows
+        the type; the lists show the type without an unlabelled swatch
+        column, the lead number at full width, and the opportunity list the
+        expected closing (recurring occurrences differ by it)."""
+        arch = self.env["crm.lead"].get_view(
+            self.env.ref("crm.crm_lead_view_form").id, "form"
+        )["arch"]
+        swatch = etree.fromstring(arch).xpath("//field[@name='lead_type_color']")
+        self.assertEqual(swatch[0].get("widget"), "color_picker")
+        for xmlid in ("crm.crm_case_tree_view_oppor", "crm.crm_case_tree_view_leads"):
             with self.subTest(view=xmlid):
-                arch = self.env["crm.lead"].get_view(self.env.ref(xmlid).id, view_type)[
-                    "arch"
-                ]
-                swatch = etree.fromstring(arch).xpath(
-                    "//field[@name='lead_type_color']"
+                tree = etree.fromstring(
+                    self.env["crm.lead"].get_view(self.env.ref(xmlid).id, "list")[
+                        "arch"
+                    ]
                 )
-                self.assertTrue(swatch)
-                self.assertEqual(swatch[0].get("widget"), "color_picker")
+                self.assertFalse(tree.xpath("//field[@name='lead_type_color']"))
+                (number,) = tree.xpath("//field[@name='lead_number']")
+                self.assertEqual(number.get("width"), "130px")
+        tree = etree.fromstring(
+            self.env["crm.lead"].get_view(
+                self.env.ref("crm.crm_case_tree_view_oppor").id, "list"
+            )["arch"]
+        )
+        (deadline,) = tree.xpath("//field[@name='date_deadline'][@optional]")
+        self.assertEqual(deadline.get("optional"), "show")
         self.lead.lead_type_id = self.type_upsell
         self.assertEqual(self.lead.lead_type_color, 7)
         self.type_upsell.color = 4

@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.api import call_kw
@@ -402,3 +403,42 @@ class TestRecurrence(LeadManagementCommon):
         self.assertFlatQueryCount(prepare, sizes=(1, 12))
         for lead, count in generated:
             self.assertEqual(len(self._occurrences(lead)), count)
+
+    def test_wizard_previews_dates(self):
+        """The wizard shows the dates it will generate before creating
+        anything, with the rule it will apply, and says what is missing."""
+        wizard = Form(
+            self.env["crm.lead.recurrence.wizard"].with_context(
+                active_model="crm.lead", active_ids=self.base.ids
+            )
+        )
+        self.assertEqual(
+            wizard.date_preview,
+            f"{self.base.display_name}: 02/28/2027, 03/31/2027, 04/30/2027",
+        )
+        wizard.rule_mode = "common"
+        wizard.recurrence_unit = "years"
+        wizard.recurrence_count = 0
+        wizard.recurrence_until = False
+        self.assertIn(
+            "set the number of occurrences or an end date", wizard.date_preview
+        )
+        wizard.recurrence_count = 20
+        self.assertTrue(wizard.date_preview.endswith("01/31/2039, …"))
+        self.assertFalse(self._occurrences(self.base))
+
+    def test_recurrence_tab_readable(self):
+        """The Recurrence tab: a visible unit selector, a hint while the end
+        is missing, occurrences with their date at full width and their
+        revenue in the company's currency."""
+        arch = self.env["crm.lead"].get_view(
+            self.env.ref("crm.crm_lead_view_form").id, "form"
+        )["arch"]
+        page = etree.fromstring(arch).xpath("//page[@name='recurrence']")[0]
+        (unit,) = page.xpath(".//field[@name='recurrence_unit']")
+        self.assertTrue(unit.get("placeholder"))
+        self.assertTrue(page.xpath(".//*[hasclass('o_recurrence_end_hint')]"))
+        (revenue,) = page.xpath(".//list/field[@name='expected_revenue']")
+        self.assertEqual(revenue.get("widget"), "monetary")
+        (day,) = page.xpath(".//list/field[@name='recurrence_date']")
+        self.assertTrue(day.get("width"))

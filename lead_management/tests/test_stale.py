@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.api import call_kw
@@ -383,6 +384,34 @@ class TestStale(LeadManagementCommon):
             wizard.action_close_now()
         self.assertEqual(wizard.state, "done")
         self.assertFalse(lead.active)
+        self.assertEqual(wizard.result, "Opportunities marked as lost: 1.")
+
+    def test_wizard_threshold_buttons_and_result(self):
+        """The wizard shows the companies' threshold; Close now is offered
+        only when the preview found something to close; closing nothing is
+        reported in words."""
+        self.company.lead_stale_days = 45
+        wizard = self.env["crm.lead.stale.wizard"].create(
+            {"company_ids": [Command.set(self.company.ids)]}
+        )
+        self.assertEqual(wizard.threshold, "45")
+        wizard.company_ids |= self.company_b
+        self.assertIn(f"{self.company.name}: 45", wizard.threshold)
+        arch = self.env["crm.lead.stale.wizard"].get_view(
+            self.env.ref("lead_management.crm_lead_stale_wizard_view_form").id,
+            "form",
+        )["arch"]
+        (close_now,) = etree.fromstring(arch).xpath(
+            "//button[@name='action_close_now']"
+        )
+        self.assertEqual(
+            close_now.get("invisible"), "state != 'preview' or not line_ids"
+        )
+        with freeze_time(NOW):
+            wizard.action_preview()
+            self.assertFalse(wizard.line_ids)
+            wizard.action_close_now()
+        self.assertEqual(wizard.result, "Nothing was closed: no opportunity is stale.")
 
     def test_close_now_wizard_within_access_rights(self):
         """Close now closes the selected companies' stale opportunities that

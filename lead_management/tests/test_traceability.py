@@ -544,6 +544,39 @@ class TestTraceabilityWizard(TraceabilityCommon):
         self.assertEqual(action["res_model"], "crm.lead.traceability.report")
         self.assertEqual(action["domain"], wizard._get_report_domain())
 
+    def test_show_facets_and_reload(self):
+        """Show opens a main action (no breadcrumb back to the transient
+        wizard, safe to reload) whose filters with a search field are facets
+        the user sees and can remove; the rest stays in the domain and the
+        period is in the title."""
+        wizard = self._wizard(
+            user=self.manager,
+            date_from=date(2026, 1, 1),
+            partner_id=self.partner.id,
+            user_id=self.salesman.id,
+            offer_status="converted",
+        )
+        action = wizard.action_show()
+        self.assertEqual(action["target"], "main")
+        self.assertEqual(
+            action["context"],
+            {
+                "search_default_partner_id": self.partner.id,
+                "search_default_user_id": self.salesman.id,
+            },
+        )
+        fields_in_domain = {leaf[0] for leaf in action["domain"]}
+        self.assertNotIn("partner_id", fields_in_domain)
+        self.assertNotIn("user_id", fields_in_domain)
+        self.assertIn("is_converted", fields_in_domain)
+        self.assertIn("from 01/01/2026", action["name"])
+        # the facets are fields of the action's search view
+        search = html.fromstring(
+            self.Report.get_view(action["search_view_id"][0], "search")["arch"]
+        )
+        for name in ("partner_id", "user_id"):
+            self.assertTrue(search.xpath(f"//field[@name='{name}']"), name)
+
 
 @tagged("post_install", "-at_install")
 class TestTraceabilityReport(TraceabilityCommon):
@@ -647,6 +680,71 @@ class TestTraceabilityReport(TraceabilityCommon):
         wizard = self._wizard(lead_ids=(self.lead_1 | self.lead_4).ids)
         tree = self._html(REPORT, wizard.ids)
         self.assertEqual(len(tree.xpath("//tr[hasclass('o_traceability_total')]")), 2)
+
+    def test_lead_without_company_no_extra_total(self):
+        """A lead without a company (hence without currency) counts in the
+        total line: no second, unlabelled "Total" line."""
+        no_company = self.env["crm.lead"].create(
+            {"name": "Lead of no company", "company_id": False}
+        )
+        wizard = self._wizard(lead_ids=(self.lead_1 | no_company).ids)
+        tree = self._html(REPORT, wizard.ids)
+        totals = tree.xpath("//tr[hasclass('o_traceability_total')]")
+        self.assertEqual(len(totals), 1)
+        count = totals[0].xpath(".//*[hasclass('o_lead_count')]")[0].text_content()
+        self.assertEqual(count, "2")
+        self.assertIn("Leads: 2", " ".join(totals[0].text_content().split()))
+
+    def test_header_filters_and_whole_rows(self):
+        """The period and filters of the wizard print under the title; rows
+        stay whole across PDF page breaks."""
+        wizard = self._wizard(
+            date_from=date(2026, 1, 1),
+            partner_id=self.partner.id,
+            offer_status="converted",
+        )
+        tree = self._html(REPORT, wizard.ids)
+        (filters,) = tree.xpath("//*[hasclass('o_period_filters')]")
+        self.assertEqual(
+            " ".join(filters.text_content().split()),
+            "Period: from 01/01/2026 · Period on: Lead creation date · "
+            "Customer: Test Customer · Offer Status: Converted only",
+        )
+        style = " ".join(tree.xpath("//div[hasclass('page')]/style/text()"))
+        self.assertIn("page-break-inside: avoid", style)
+
+    def test_list_leaves_missing_values_empty(self):
+        """In the list, a lead without offer or order shows no amount and no
+        days to order (empty, not 0)."""
+        arch = self.env["crm.lead.traceability.report"].get_view(
+            self.env.ref("lead_management.crm_lead_traceability_report_view_list").id,
+            "list",
+        )["arch"]
+        tree = html.fromstring(arch)
+        for name, condition in (
+            ("offer_amount_untaxed", "not offer_id"),
+            ("offer_amount_total", "not offer_id"),
+            ("order_amount_untaxed", "not order_number"),
+            ("order_amount_total", "not order_number"),
+            ("days_to_order", "not order_number"),
+        ):
+            with self.subTest(field=name):
+                (node,) = tree.xpath(f"//field[@name='{name}']")
+                self.assertEqual(node.get("invisible"), condition)
+
+    def test_one_menu(self):
+        """One Traceability menu (the wizard: print, preview, show)."""
+        menus = self.env["ir.ui.menu"].search(
+            [
+                ("name", "ilike", "Traceability"),
+                ("parent_id", "=", self.env.ref("crm.crm_menu_report").id),
+            ]
+        )
+        self.assertEqual(menus.mapped("name"), ["Traceability"])
+        self.assertEqual(
+            menus.action,
+            self.env.ref("lead_management.crm_lead_traceability_wizard_action"),
+        )
 
     def test_empty(self):
         """No row: a message, no table."""

@@ -79,6 +79,23 @@ class CrmLeadMassUpdateWizard(models.TransientModel):
                     )
                 )
 
+    @api.model
+    def default_get(self, fields):
+        """Open empty whatever the context: the ``default_*`` keys of the
+        action the list was opened from (the pipeline's ``default_team_id``)
+        are meant for new leads, not for the fields of this wizard, where a
+        value means "change it on every selected lead"."""
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if not key.startswith("default_")
+        }
+        # explicit super(): the call runs on a recordset with another
+        # context, the whole context minus its default_* keys (which a
+        # with_context(**kwargs) cannot remove)
+        wizard = self.with_context(context)  # pylint: disable=context-overridden
+        return super(CrmLeadMassUpdateWizard, wizard).default_get(fields)
+
     @api.depends("lead_ids")
     def _compute_lead_count(self):
         for wizard in self:

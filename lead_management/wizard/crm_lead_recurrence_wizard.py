@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
-from ..models.crm_lead_recurrence import RECURRENCE_UNITS
+from ..models.crm_lead_recurrence import RECURRENCE_UNITS, recurrence_dates
 from ..utils import notification_action
 
 RULE_FIELDS = (
@@ -40,6 +41,47 @@ class CrmLeadRecurrenceWizard(models.TransientModel):
     )
     recurrence_count = fields.Integer(string="Number of Occurrences")
     recurrence_until = fields.Date(string="Repeat Until")
+    date_preview = fields.Text(
+        string="Dates",
+        compute="_compute_date_preview",
+        help="The occurrence dates of each opportunity, before anything is "
+        "created (dates that have an occurrence already are skipped).",
+    )
+
+    _preview_dates = 12
+
+    @api.depends("lead_ids", "rule_mode", *RULE_FIELDS)
+    def _compute_date_preview(self):
+        for wizard in self:
+            wizard.date_preview = "\n".join(
+                wizard._get_date_preview_line(lead) for lead in wizard.lead_ids
+            )
+
+    def _get_date_preview_line(self, lead):
+        """One line of the preview: the opportunity and its first dates."""
+        rule = lead if self.rule_mode == "own" else self
+        start = lead._get_recurrence_start()
+        if not rule.recurrence_unit or rule.recurrence_interval < 1:
+            dates = _("no recurrence rule")
+        elif not start:
+            dates = _("no Expected Closing date nor next activity")
+        elif bool(rule.recurrence_count) == bool(rule.recurrence_until):
+            dates = _("set the number of occurrences or an end date")
+        else:
+            days = recurrence_dates(
+                start,
+                rule.recurrence_interval,
+                rule.recurrence_unit,
+                count=min(rule.recurrence_count, self._preview_dates + 1)
+                or self._preview_dates + 1,
+                until=rule.recurrence_until,
+            )
+            dates = ", ".join(
+                format_date(self.env, day) for day in days[: self._preview_dates]
+            )
+            if len(days) > self._preview_dates:
+                dates += ", …"
+        return f"{lead.display_name}: {dates}"
 
     @api.model
     def default_get(self, fields_list):

@@ -4,7 +4,9 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.tools.misc import format_date
+from odoo.tools.safe_eval import safe_eval
 
 
 class CrmLeadReportWizardBase(models.AbstractModel):
@@ -18,6 +20,9 @@ class CrmLeadReportWizardBase(models.AbstractModel):
 
     _name = "crm.lead.report.wizard.base"
     _description = "Lead Report Wizard: Period, Filters, Print, Preview, Show"
+
+    # filters shown as facets by Show (search fields of its views)
+    _show_facet_fields = ("team_id", "user_id")
 
     date_from = fields.Date(string="From")
     date_to = fields.Date(string="To")
@@ -54,6 +59,37 @@ class CrmLeadReportWizardBase(models.AbstractModel):
                 domain.append((name, "=", self[name].id))
         return domain
 
+    def _get_summary_fields(self):
+        """The filters listed under the report's title, when filled."""
+        return ["team_id", "user_id"]
+
+    def _get_summary(self):
+        """[(label, value)]: the period and the filled filters, as printed
+        under the report's title."""
+        self.ensure_one()
+        start, end = (
+            format_date(self.env, day) for day in (self.date_from, self.date_to)
+        )
+        if start and end:
+            period = f"{start} – {end}"
+        elif start:
+            period = _("from %(date)s", date=start)
+        elif end:
+            period = _("until %(date)s", date=end)
+        else:
+            period = _("all dates")
+        summary = [(_("Period"), period)]
+        for name in self._get_summary_fields():
+            field, value = self._fields[name], self[name]
+            if not value:
+                continue
+            if field.type == "selection":
+                value = dict(field._description_selection(self.env))[value]
+            elif field.relational:
+                value = ", ".join(value.mapped("display_name"))
+            summary.append((field._description_string(self.env), value))
+        return summary
+
     def _get_report(self):
         raise NotImplementedError
 
@@ -65,7 +101,17 @@ class CrmLeadReportWizardBase(models.AbstractModel):
 
     def _get_show_context(self, action):
         """The context of the Show action: by default the action's own."""
-        return action["context"]
+        context = action.get("context") or {}
+        if isinstance(context, str):
+            context = safe_eval(context, {"uid": self.env.uid})
+        return context
+
+    def _get_show_facets(self):
+        """{search field: id}: the filters that Show applies as facets of
+        the search bar (fields of its search view), so that the user sees
+        and can remove them; the others stay in the action's domain."""
+        self.ensure_one()
+        return {name: self[name].id for name in self._show_facet_fields if self[name]}
 
     def action_print(self):
         """The PDF report."""
@@ -78,11 +124,26 @@ class CrmLeadReportWizardBase(models.AbstractModel):
         return action
 
     def action_show(self):
-        """The same figures on screen (list, pivot, graph)."""
+        """The same figures on screen (list, pivot, graph), as a main action
+        of its own: no breadcrumb back to the (transient) wizard, whose id
+        would end in the URL and open something else after a reload. The
+        filters with a search field are facets, the period is in the
+        title."""
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
             self._get_show_action_xmlid()
         )
-        action["domain"] = self._get_show_domain()
-        action["context"] = self._get_show_context(action)
+        facets = self._get_show_facets()
+        # a domain of leaves only (implicitly AND-ed): the faceted leaves go
+        action["domain"] = [
+            leaf
+            for leaf in self._get_show_domain()
+            if not (leaf[0] in facets and leaf[2] == facets[leaf[0]])
+        ]
+        action["context"] = {
+            **self._get_show_context(action),
+            **{f"search_default_{name}": value for name, value in facets.items()},
+        }
+        action["name"] = f"{action['name']} · {self._get_summary()[0][1]}"
+        action["target"] = "main"
         return action

@@ -21,6 +21,12 @@ class CrmLeadStaleWizard(models.TransientModel):
         default="draft",
         required=True,
     )
+    threshold = fields.Char(
+        string="Days without activity",
+        compute="_compute_threshold",
+        help="An open opportunity is stale after this many days without "
+        "activity (Settings > CRM, per company).",
+    )
     line_ids = fields.One2many(
         "crm.lead.stale.wizard.line", "wizard_id", string="Stale Opportunities"
     )
@@ -32,6 +38,19 @@ class CrmLeadStaleWizard(models.TransientModel):
         # they are lost, hence archived
         context={"active_test": False},
     )
+    result = fields.Char(readonly=True)
+
+    @api.depends("company_ids.lead_stale_days")
+    def _compute_threshold(self):
+        for wizard in self:
+            companies = wizard.company_ids
+            if len(companies) == 1:
+                wizard.threshold = str(companies.lead_stale_days)
+            else:
+                wizard.threshold = ", ".join(
+                    f"{company.name}: {company.lead_stale_days}"
+                    for company in companies
+                )
 
     @api.model
     def _default_company_ids(self):
@@ -79,12 +98,18 @@ class CrmLeadStaleWizard(models.TransientModel):
         self.ensure_one()
         leads = self.env["crm.lead"]._get_stale_opportunities(self.company_ids)
         leads._process_in_batches(lambda batch: batch._close_stale_opportunities())
+        # leads that got some activity meanwhile are still active
+        closed = leads.filtered(lambda lead: not lead.active)
         self.write(
             {
                 "state": "done",
                 "line_ids": [fields.Command.clear()],
-                # leads that got some activity meanwhile are still active
-                "closed_lead_ids": leads.filtered(lambda lead: not lead.active).ids,
+                "closed_lead_ids": closed.ids,
+                "result": _(
+                    "Opportunities marked as lost: %(count)s.", count=len(closed)
+                )
+                if closed
+                else _("Nothing was closed: no opportunity is stale."),
             }
         )
         return self._reopen()

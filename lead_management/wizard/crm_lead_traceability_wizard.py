@@ -14,6 +14,8 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
     _inherit = ["crm.lead.report.wizard.base"]
     _description = "Lead – Offer – Order Traceability Filters"
 
+    _show_facet_fields = ("team_id", "user_id", "partner_id", "lead_type_id")
+
     date_basis = fields.Selection(
         [("lead", "Lead creation date"), ("offer", "Offer date")],
         string="Period on",
@@ -61,6 +63,17 @@ class CrmLeadTraceabilityWizard(models.TransientModel):
         elif self.offer_status == "not_converted":
             domain += [("offer_id", "!=", False), ("is_converted", "=", False)]
         return domain
+
+    def _get_summary_fields(self):
+        return [
+            "date_basis",
+            "company_id",
+            *super()._get_summary_fields(),
+            "partner_id",
+            "lead_type_id",
+            "lead_ids",
+            "offer_status",
+        ]
 
     def action_print(self):
         self._check_print_limit()

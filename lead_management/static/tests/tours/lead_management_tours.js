@@ -29,11 +29,11 @@ tours.add("lead_management_pipeline", {
             trigger: ".o_kanban_record.o_kanban_color_7:contains('Tour Customer')",
         },
         {
-            content: "Compact card: no title, no type",
-            trigger: ".o_kanban_record:contains('Tour Customer'):not(:contains('Tour opportunity title')):not(:contains('Tour upsell'))",
+            content: "Compact card: the title, no type",
+            trigger: ".o_kanban_record:contains('Tour Customer'):contains('Tour opportunity title'):not(:contains('Tour upsell'))",
         },
         {
-            content: "A card without customer shows its lead number as title",
+            content: "A card without customer shows its lead number in its place",
             trigger: ".o_kanban_record.o_kanban_color_2 .o_lead_number_title:contains('LD/TOUR/00001')",
         },
         {
