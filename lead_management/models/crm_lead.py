@@ -24,6 +24,11 @@ class CrmLead(models.Model):
         "company's lead sequence. It never changes, even when the lead "
         "becomes an opportunity.",
     )
+    # No unique constraint on (company, number): the company's sequence makes
+    # the numbers unique, and a number never changes, so a lead that moves to
+    # another company (crm computes the company from the customer and the
+    # team) keeps a number that company may have issued too. A constraint
+    # would refuse that move, which Odoo's own crm tests make.
     lead_type_id = fields.Many2one(
         "crm.lead.type",
         index=True,
@@ -49,14 +54,6 @@ class CrmLead(models.Model):
     lead_type_color = fields.Integer(related="lead_type_id.color")
     # the pipeline's card mode: a setting of the company the user works in
     pipeline_detailed_cards = fields.Boolean(compute="_compute_pipeline_detailed_cards")
-
-    _sql_constraints = [
-        (
-            "lead_number_company_uniq",
-            "unique(company_id, lead_number)",
-            "A lead number must be unique per company.",
-        ),
-    ]
 
     @api.model
     def _default_lead_type_id(self):

@@ -3,11 +3,9 @@
 import re
 
 from lxml import etree
-from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from .common import LeadManagementCommon
 
@@ -82,16 +80,22 @@ class TestLeadNumber(LeadManagementCommon):
         self.assertEqual(lead.lead_number, number)
         self.assertTrue(lead._fields["lead_number"].readonly)
 
-    def test_number_unique_per_company(self):
-        """The database refuses a second lead with the same number in a company."""
-        lead = self._create_leads(1)
-        other = self._create_leads(1)
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            with self.env.cr.savepoint():
-                self.env.cr.execute(
-                    "UPDATE crm_lead SET lead_number = %s WHERE id = %s",
-                    [lead.lead_number, other.id],
-                )
+    def test_lead_moving_company_keeps_its_number(self):
+        """A lead that moves to another company (its customer's) keeps its
+        number, even when that company issued the same number."""
+        lead_b = self._create_leads(1, company_id=self.company_b.id)
+        lead_a = self._create_leads(1)
+        self.env.cr.execute(
+            "UPDATE crm_lead SET lead_number = %s WHERE id = %s",
+            [lead_b.lead_number, lead_a.id],
+        )
+        lead_a.invalidate_recordset(["lead_number"])
+        customer_a = self.env["res.partner"].create(
+            {"name": "Customer of A", "company_id": self.company.id}
+        )
+        lead_b.write({"partner_id": customer_a.id})
+        self.assertEqual(lead_b.company_id, self.company)
+        self.assertEqual(lead_b.lead_number, lead_a.lead_number)
 
     def test_companies_count_separately(self):
         """Each company has its own sequence; the same number may exist twice."""
