@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from xmlrpc.client import Fault
 
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 
@@ -44,9 +43,8 @@ class TestOfferRpc(HttpCase):
             {
                 "partner_id": partner_id,
                 "opportunity_id": lead_id,
-                "order_line": [
-                    Command.create({"product_id": product_id, "price_unit": 99})
-                ],
+                # the wire format: XML-RPC cannot marshal Command (an enum)
+                "order_line": [(0, 0, {"product_id": product_id, "price_unit": 99})],
             },
         )
         action = self.call("sale.order", "action_convert_to_order", [offer_id])

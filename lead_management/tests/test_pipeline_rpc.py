@@ -1,6 +1,5 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import SQL
 
@@ -60,7 +59,8 @@ class TestPipelineRpc(HttpCase):
             "crm.lead.mass.update.wizard",
             "create",
             {
-                "lead_ids": [Command.set(leads.ids)],
+                # the wire format: XML-RPC cannot marshal Command (an enum)
+                "lead_ids": [(6, 0, leads.ids)],
                 "lead_type_id": self.lead_type.id,
                 "date_deadline": "2030-12-31",
             },
