@@ -42,6 +42,7 @@
     "assets": {
         "web.assets_backend": [
             "lead_management/static/src/scss/lead_management.scss",
+            "lead_management/static/src/fields/x2many_open_as_page.js",
         ],
         "web.assets_tests": [
             "lead_management/static/tests/tours/*.js",

@@ -333,7 +333,7 @@ def take_screenshots(odoo, browser, out):
     browser.goto(base + PIPELINE + "?view_type=list", ".o_data_row")
     for row in range(1, 4):
         browser.click(f".o_data_row:nth-child({row}) .o_list_record_selector input")
-    browser.click(".o_cp_action_menus button")
+    browser.click(".o_cp_action_menus button:has(.fa-cog)")
     browser.wait(".o-dropdown--menu .o-dropdown-item")
     browser.click(".o-dropdown--menu .o-dropdown-item", "Update opportunities")
     browser.wait(".modal .o_form_view")

@@ -238,5 +238,19 @@ tours.add("lead_management_offer_conversion", {
             content: "The order is there, with the number of its offer",
             trigger: ".o_field_widget[name=sale_order_ids] .o_data_row:contains('TOURSO/'):contains('Sales Order'):contains('TOUROF/')",
         },
+        {
+            content: "Back to the Offers tab",
+            trigger: ".o_form_view .o_notebook a[name=offers]",
+            run: "click",
+        },
+        {
+            content: "Open the offer from the tab",
+            trigger: ".o_field_widget[name=offer_ids] .o_data_row:contains('TOUROF/') td.o_data_cell",
+            run: "click",
+        },
+        {
+            content: "The offer opens as a page, not in a dialog, under the opportunity's breadcrumb",
+            trigger: "body:not(:has(.modal)) .o_breadcrumb:has(.breadcrumb-item:contains('Tour offer opportunity')) .o_last_breadcrumb_item:contains('TOUROF/')",
+        },
     ],
 });
