@@ -48,14 +48,6 @@ def migrate(cr, version):
         "quotations again",
         cr.rowcount,
     )
-    # pre-migration-traceability-rule.py let the upgrade reload a rule; the
-    # record rules of this add-on are noupdate data again
-    cr.execute(
-        """
-        UPDATE ir_model_data SET noupdate = TRUE
-         WHERE module = 'lead_management' AND model = 'ir.rule'
-        """
-    )
     # a lead keeps its number when it moves to another company, which may
     # have issued the same number: no unique (company, number) constraint
     cr.execute(

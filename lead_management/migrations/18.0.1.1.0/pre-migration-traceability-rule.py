@@ -4,9 +4,9 @@
 
 Its domain now tests plain columns of the lead and of the offer instead of
 the view's computed company (see security/lead_management_security.xml): the
-same rows, read at the speed of a stock list. The rule is ``noupdate`` data;
-this lets the upgrade load the new domain, and post-migration.py makes it
-``noupdate`` again.
+same rows, read at the speed of a stock list. The rule is ``noupdate`` data,
+which an upgrade never rewrites; removed here, it is created anew, with its
+new domain, when the upgrade loads the security file.
 """
 
 RULES = ("crm_lead_traceability_report_rule_company",)
@@ -17,8 +17,18 @@ def migrate(cr, version):
         return
     cr.execute(
         """
-        UPDATE ir_model_data SET noupdate = FALSE
-         WHERE module = 'lead_management' AND name IN %s
+        DELETE FROM ir_rule
+         WHERE id IN (SELECT res_id FROM ir_model_data
+                       WHERE module = 'lead_management'
+                         AND model = 'ir.rule' AND name IN %(rules)s)
         """,
-        [RULES],
+        {"rules": RULES},
+    )
+    cr.execute(
+        """
+        DELETE FROM ir_model_data
+         WHERE module = 'lead_management' AND model = 'ir.rule'
+           AND name IN %(rules)s
+        """,
+        {"rules": RULES},
     )
