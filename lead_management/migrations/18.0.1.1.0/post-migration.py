@@ -48,9 +48,3 @@ def migrate(cr, version):
         "quotations again",
         cr.rowcount,
     )
-    # a lead keeps its number when it moves to another company, which may
-    # have issued the same number: no unique (company, number) constraint
-    cr.execute(
-        "ALTER TABLE crm_lead "
-        "DROP CONSTRAINT IF EXISTS crm_lead_lead_number_company_uniq"
-    )
