@@ -20,6 +20,7 @@
         "wizard/crm_lead_mass_update_wizard_views.xml",
         "wizard/crm_lead_recurrence_wizard_views.xml",
         "wizard/crm_lead_stale_wizard_views.xml",
+        "wizard/mail_activity_done_wizard_views.xml",
         "views/crm_lead_type_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",

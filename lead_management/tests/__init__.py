@@ -19,3 +19,4 @@ from . import test_lead_reports
 from . import test_recurrence
 from . import test_stale
 from . import test_migration
+from . import test_mail_activity_done_wizard

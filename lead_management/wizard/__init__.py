@@ -6,3 +6,4 @@ from . import crm_lead_period_report_wizard
 from . import crm_lead_recurrence_wizard
 from . import crm_lead_stale_wizard
 from . import crm_lead_stale_wizard_line
+from . import mail_activity_done_wizard
