@@ -166,14 +166,18 @@ class CrmLead(models.Model):
             lines.append(
                 _(
                     "Offers cancelled: %(offers)s",
-                    offers=Markup(", ").join(o._get_html_link() for o in cancelled),
+                    offers=Markup(", ").join(
+                        o._get_html_link(title=o.name) for o in cancelled
+                    ),
                 )
             )
         if drafts:
             lines.append(
                 _(
                     "Draft offers left open, to be handled: %(offers)s",
-                    offers=Markup(", ").join(o._get_html_link() for o in drafts),
+                    offers=Markup(", ").join(
+                        o._get_html_link(title=o.name) for o in drafts
+                    ),
                 )
             )
         return Markup("<br/>").join(lines)
@@ -243,8 +247,12 @@ class CrmLead(models.Model):
         off.
         """
         for company, leads in self.grouped("company_id").items():
+            # the language resolved once: without it in the context (a
+            # scheduled action), every _() of the notes looks up the user's
             leads = leads.with_company(company).with_context(
-                mail_notrack=True, tracking_disable=True
+                mail_notrack=True,
+                tracking_disable=True,
+                lang=self.env.lang or self.env.user.lang,
             )
             # what happened since the selection, e.g. in a long run, counts
             last_activities = leads._get_stale_last_activities(
@@ -288,6 +296,9 @@ class CrmLead(models.Model):
             cancelled.with_context(
                 disable_cancel_warning=True, mail_notrack=True, tracking_disable=True
             ).action_cancel()
+            # computed for the batch at once: writing the leads' monetary
+            # fields reads it, otherwise lead by lead
+            leads.mapped("company_currency")
             leads.action_set_lost(
                 lost_reason_id=company._get_lead_stale_lost_reason().id
             )
@@ -295,10 +306,12 @@ class CrmLead(models.Model):
             cancelled._message_log_batch(
                 {
                     # env._: a comprehension has no self for _() to find
-                    offer.id: self.env._(
+                    offer.id: leads.env._(
                         "Cancelled: its opportunity %(lead)s was closed for "
                         "lack of activity.",
-                        lead=offer.opportunity_id._get_html_link(),
+                        lead=offer.opportunity_id._get_html_link(
+                            title=offer.opportunity_id.name
+                        ),
                     )
                     for offer in cancelled
                 }
