@@ -11,3 +11,9 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_conversion
+from . import crm_lead_maturity
+from . import crm_lead_process
+from . import crm_lead_process_history
+from . import mail_activity_outcome
+from . import mail_activity_type
+from . import mail_activity

@@ -1,0 +1,283 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form
+
+from .common import LeadManagementCommon
+
+
+class LeadProcessCommon(LeadManagementCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team = cls.env["crm.team"].create(
+            {"name": "Process team", "company_id": cls.company.id}
+        )
+        cls.team_b = cls.env["crm.team"].create(
+            {"name": "Team of B", "company_id": cls.company_b.id}
+        )
+        cls.contact_type = cls.env.ref(
+            "lead_management.mail_activity_type_contact_customer"
+        )
+        cls.maturity_ready = cls.env.ref("lead_management.crm_lead_maturity_ready")
+        cls.maturity_interest = cls.env.ref(
+            "lead_management.crm_lead_maturity_interest"
+        )
+        cls.maturity_none = cls.env.ref("lead_management.crm_lead_maturity_no_interest")
+
+    def _lead(self, **values):
+        values = {
+            "name": "Office furniture",
+            "type": "lead",
+            "partner_name": "Fabrikam Process SRL",
+            "contact_name": "Ana Pop",
+            "email_from": "ana.pop@fabrikam-process.example.com",
+            "user_id": False,
+            "company_id": self.company.id,
+            **values,
+        }
+        return self.env["crm.lead"].create(values)
+
+    def _contact_activities(self, lead):
+        return lead.activity_ids.filtered(
+            lambda activity: activity.activity_type_id == self.contact_type
+        )
+
+
+class TestLeadProcess(LeadProcessCommon):
+    """Process stages on real leads: qualify, distribute, disqualify, the
+    result of the opportunity, the history and the rules."""
+
+    def test_new_leads_start_in_qualification(self):
+        lead = self._lead()
+        self.assertEqual(lead.process_stage, "qualification")
+        opportunity = self.env["crm.lead"].create(
+            {"name": "Direct opportunity", "type": "opportunity"}
+        )
+        self.assertFalse(opportunity.process_stage)
+        copy = lead.copy()
+        self.assertEqual(copy.process_stage, "qualification")
+
+    def test_qualify_creates_company_and_contact(self):
+        lead = self._lead()
+        lead.action_qualify()
+        self.assertEqual(lead.process_stage, "distribution")
+        contact = lead.partner_id
+        self.assertEqual(contact.name, "Ana Pop")
+        self.assertEqual(contact.parent_id.name, "Fabrikam Process SRL")
+        self.assertTrue(contact.parent_id.is_company)
+        self.assertEqual(contact.email, "ana.pop@fabrikam-process.example.com")
+        self.assertEqual(contact.company_id, lead.company_id)
+        # a second lead of the same person and company reuses both
+        second = self._lead(name="Chairs")
+        second.action_qualify()
+        self.assertEqual(second.partner_id, contact)
+        other = self._lead(
+            name="Desks", contact_name="Ion Rus", email_from="ion@fabrikam.example"
+        )
+        other.action_qualify()
+        self.assertEqual(other.partner_id.parent_id, contact.parent_id)
+        self.assertEqual(
+            self.env["res.partner"].search_count(
+                [("name", "=", "Fabrikam Process SRL")]
+            ),
+            1,
+        )
+
+    def test_qualify_with_salesperson_skips_distribution(self):
+        lead = self._lead(user_id=self.salesman.id)
+        lead.with_user(self.salesman).action_qualify()
+        self.assertEqual(lead.process_stage, "transfer")
+        activity = self._contact_activities(lead)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.salesman)
+
+    def test_qualify_many_names_what_is_missing(self):
+        good = self._lead()
+        nameless = self._lead(partner_name=False, contact_name=False)
+        unreachable = self._lead(email_from=False, phone=False)
+        partners_before = self.env["res.partner"].search_count([])
+        with self.assertRaises(UserError) as error:
+            (good | nameless | unreachable).action_qualify()
+        message = str(error.exception)
+        self.assertIn("a contact or company name", message)
+        self.assertIn("an e-mail or phone", message)
+        # nothing half-written
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+        self.assertEqual(good.process_stage, "qualification")
+        self.assertFalse(good.partner_id)
+
+    def test_qualify_twice_refused(self):
+        lead = self._lead()
+        lead.action_qualify()
+        with self.assertRaisesRegex(UserError, "Distribution"):
+            lead.action_qualify()
+
+    def test_qualify_many_leads_at_once(self):
+        leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Batch lead {index}",
+                    "type": "lead",
+                    "partner_name": f"Batch company {index % 3}",
+                    "contact_name": f"Batch contact {index}",
+                    "phone": f"+40 700 000 {index:03d}",
+                    "user_id": self.salesman.id if index % 2 else False,
+                    "company_id": self.company.id,
+                }
+                for index in range(6)
+            ]
+        )
+        leads.action_qualify()
+        self.assertEqual(
+            leads.mapped("process_stage"),
+            ["distribution", "transfer"] * 3,
+        )
+        self.assertEqual(len(leads.partner_id), 6)
+        self.assertEqual(len(leads.partner_id.parent_id), 3)
+
+    def test_qualify_queries_flat(self):
+        def prepare(size):
+            leads = self._create_leads(
+                size,
+                type="lead",
+                partner_id=self.partner.id,
+                email_from="flat@example.com",
+                user_id=self.salesman.id,
+            )
+            return leads.action_qualify
+
+        self.assertFlatQueryCount(prepare, sizes=(5, 40), slack=4)
+
+    def test_distribute(self):
+        lead = self._lead()
+        lead.action_qualify()
+        lead.action_distribute(self.salesman.id, self.team.id, remind=True)
+        self.assertEqual(lead.process_stage, "transfer")
+        self.assertEqual(lead.user_id, self.salesman)
+        self.assertEqual(lead.team_id, self.team)
+        self.assertEqual(self._contact_activities(lead).user_id, self.salesman)
+        other = self._lead(name="No reminder")
+        other.action_qualify()
+        other.action_distribute(self.salesman.id, self.team.id)
+        self.assertFalse(self._contact_activities(other))
+
+    def test_distribute_wizard(self):
+        leads = self._lead() | self._lead(name="Second")
+        leads.action_qualify()
+        action = leads.action_open_distribute()
+        form = Form(self.env["crm.lead.distribute"].with_context(**action["context"]))
+        form.user_id = self.salesman
+        form.team_id = self.team
+        form.save().action_distribute()
+        self.assertEqual(leads.mapped("process_stage"), ["transfer", "transfer"])
+        self.assertEqual(len(leads.activity_ids), 2)
+
+    def test_distribute_to_team_of_other_company_refused(self):
+        lead = self._lead()
+        lead.action_qualify()
+        with self.assertRaisesRegex(ValidationError, "Company B"):
+            lead.action_distribute(self.salesman.id, self.team_b.id)
+        self.assertEqual(lead.process_stage, "distribution")
+        self.assertFalse(lead.team_id == self.team_b)
+
+    def test_distribute_wrong_stage_refused(self):
+        lead = self._lead()
+        with self.assertRaisesRegex(UserError, "Qualification"):
+            lead.action_distribute(self.salesman.id, self.team.id)
+
+    def test_disqualify(self):
+        lead = self._lead(user_id=self.salesman.id)
+        lead.action_qualify()
+        reason = self.env["crm.lost.reason"].create({"name": "Not a customer"})
+        action = lead.action_disqualify()
+        self.assertEqual(action["res_model"], "crm.lead.lost")
+        # the stock lost dialog disqualifies too
+        wizard = (
+            self.env["crm.lead.lost"]
+            .with_context(**action["context"])
+            .create({"lost_reason_id": reason.id})
+        )
+        wizard.action_lost_reason_apply()
+        self.assertEqual(lead.process_stage, "disqualified")
+        self.assertFalse(lead.active)
+        self.assertEqual(lead.lost_reason_id, reason)
+        self.assertFalse(lead.activity_ids)
+        with self.assertRaisesRegex(UserError, "not an open lead"):
+            lead.action_disqualify(reason.id)
+
+    def test_disqualify_with_reason(self):
+        lead = self._lead()
+        reason = self.env["crm.lost.reason"].create({"name": "Spam"})
+        lead.action_disqualify(reason.id)
+        self.assertEqual(lead.process_stage, "disqualified")
+        self.assertEqual(lead.lost_reason_id, reason)
+        with self.assertRaisesRegex(UserError, "does not exist"):
+            self._lead(name="Other").action_disqualify(reason.id + 1000)
+
+    def test_opportunity_result_ends_the_process(self):
+        won = self._lead(name="Won")
+        lost = self._lead(name="Lost")
+        (won | lost).write({"process_stage": "waiting", "type": "opportunity"})
+        won.action_set_won()
+        self.assertEqual(won.process_stage, "satisfied")
+        lost.action_set_lost()
+        self.assertEqual(lost.process_stage, "no_need")
+        # an opportunity outside the process keeps no stage
+        direct = self.env["crm.lead"].create({"name": "Direct", "type": "opportunity"})
+        direct.action_set_won()
+        self.assertFalse(direct.process_stage)
+
+    def test_won_by_stage(self):
+        """Moving the opportunity into a won stage satisfies the need too."""
+        lead = self._lead()
+        lead.write({"process_stage": "waiting", "type": "opportunity"})
+        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        lead.stage_id = won_stage
+        self.assertEqual(lead.process_stage, "satisfied")
+
+    def test_status_bar_jumps_and_history(self):
+        lead = self._lead().with_context(tracking_disable=False, mail_notrack=False)
+        # tracking compares values at each commit, from the lead's creation
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        lead.process_stage = "transfer"  # skip Distribution
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking is posted before commit
+        lead.process_stage = "qualification"  # and go back
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        lead.invalidate_recordset()
+        history = lead.process_history_ids
+        self.assertEqual(history.mapped("process_stage"), ["qualification", "transfer"])
+        self.assertTrue(all(row.date_end >= row.date_start for row in history))
+        self.assertTrue(lead.process_stage_date)
+        # tracked on the chatter
+        tracked = lead.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "process_stage"
+        )
+        self.assertEqual(len(tracked), 2)
+        # writing the same stage records nothing
+        lead.process_stage = "qualification"
+        self.assertEqual(len(lead.process_history_ids), 2)
+
+    def test_salesman_acts_only_on_leads_he_may_write(self):
+        other = self.env["res.users"].create(
+            {"name": "Other seller", "login": "lm_other_seller"}
+        )
+        foreign = self._lead(user_id=other.id)
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.salesman).action_qualify()
+        self.assertEqual(foreign.process_stage, "qualification")
+        mine = self._lead(user_id=self.salesman.id)
+        mine.with_user(self.salesman).action_qualify()
+        self.assertEqual(mine.process_stage, "transfer")
+
+    def test_manager_configures_maturity_salesman_reads(self):
+        maturity = self.env["crm.lead.maturity"].with_user(self.manager)
+        maturity.create({"name": "Budget approved"})
+        with self.assertRaises(AccessError):
+            maturity.with_user(self.salesman).create({"name": "Mine"})
+        self.assertTrue(
+            maturity.with_user(self.salesman).search([("name", "=", "Budget approved")])
+        )
