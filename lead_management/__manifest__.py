@@ -46,6 +46,7 @@
     "demo": [
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/crm_lead_process_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -309,6 +309,10 @@ class CrmLead(models.Model):
         if not leads:
             return
         Partner = self.env["res.partner"]
+        # Created in bulk like an import: no "Contact created" log and no
+        # e-mail to the salesperson per partner; the lead's chatter tracks
+        # its new customer.
+        NewPartner = Partner.with_context(tracking_disable=True)
         emails = {lead.email_normalized for lead in leads if lead.email_normalized}
         names = {lead.partner_name for lead in leads if lead.partner_name}
         by_email, companies = {}, {}
@@ -344,7 +348,7 @@ class CrmLead(models.Model):
                 key = (lead.partner_name, lead.company_id.id)
                 new_companies.setdefault(key, lead)
         if new_companies:
-            created = Partner.create(
+            created = NewPartner.create(
                 [
                     dict(
                         lead._prepare_customer_values(name, is_company=True),
@@ -376,7 +380,7 @@ class CrmLead(models.Model):
             contact_leads.append(lead)
         if contact_values:
             customers.update(
-                zip(contact_leads, Partner.create(contact_values), strict=True)
+                zip(contact_leads, NewPartner.create(contact_values), strict=True)
             )
         for lead, partner in customers.items():
             lead.partner_id = partner
