@@ -17,3 +17,8 @@ from . import crm_lead_process_history
 from . import mail_activity_outcome
 from . import mail_activity_type
 from . import mail_activity
+from . import crm_activity_category
+from . import mail_activity_crm
+from . import calendar_event
+from . import crm_lead_meeting_cost
+from . import res_partner_activity

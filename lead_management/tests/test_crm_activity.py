@@ -1,0 +1,250 @@
+# Copyright 2026 Lead Management Developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .common import LeadManagementCommon
+
+
+class CrmActivityCommon(LeadManagementCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "History Customer Ltd", "is_company": True}
+        )
+        cls.contact = cls.env["res.partner"].create(
+            {"name": "Hanna History", "parent_id": cls.customer.id}
+        )
+        cls.stranger = cls.env["res.partner"].create({"name": "Somebody Else"})
+        cls.lead = cls.env["crm.lead"].create(
+            {
+                "name": "History opportunity",
+                "type": "opportunity",
+                "partner_id": cls.contact.id,
+                "user_id": cls.salesman.id,
+            }
+        )
+        cls.call = cls.env.ref("mail.mail_activity_data_call")
+        cls.category = cls.env.ref("lead_management.crm_activity_category_negotiation")
+
+    def _plan(self, record=None, **values):
+        record = record or self.lead
+        return record.activity_schedule(
+            activity_type_id=self.call.id,
+            summary="Call about the offer",
+            user_id=values.pop("user_id", self.salesman.id),
+            **values,
+        )
+
+    def _age_timer(self, activity, minutes):
+        """Pretend the timer was started ``minutes`` ago."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE mail_activity SET timer_start = timer_start"
+                " - make_interval(mins => %s) WHERE id = %s",
+                minutes,
+                activity.id,
+            )
+        )
+        activity.invalidate_recordset()
+
+
+class TestCrmActivity(CrmActivityCommon):
+    """Priority, category, contact persons, the timer, the follow-up and the
+    history of done activities, on real activities."""
+
+    def test_fields_and_contacts(self):
+        activity = self._plan(
+            priority="2",
+            category_id=self.category.id,
+            contact_ids=[Command.set(self.contact.ids)],
+        )
+        self.assertEqual(activity.customer_id, self.customer)
+        self.assertEqual(activity.contact_ids, self.contact)
+        with self.assertRaisesRegex(ValidationError, "Somebody Else"):
+            activity.contact_ids = [Command.link(self.stranger.id)]
+        # on the customer itself too
+        on_partner = self._plan(
+            self.customer, contact_ids=[Command.set(self.contact.ids)]
+        )
+        self.assertEqual(on_partner.customer_id, self.customer)
+
+    def test_timer_adds_up(self):
+        activity = self._plan()
+        activity.with_user(self.salesman).action_timer_start()
+        self.assertTrue(activity.timer_start)
+        self._age_timer(activity, 30)
+        activity.with_user(self.salesman).action_timer_pause()
+        self.assertFalse(activity.timer_start)
+        self.assertAlmostEqual(activity.time_spent, 0.5, places=2)
+        # resume: the time adds up; a second start keeps the running timer
+        activity.action_timer_start()
+        started = activity.timer_start
+        activity.action_timer_start()
+        self.assertEqual(activity.timer_start, started)
+        self._age_timer(activity, 45)
+        activity.action_timer_pause()
+        self.assertAlmostEqual(activity.time_spent, 1.25, places=2)
+        # a second pause adds nothing
+        activity.action_timer_pause()
+        self.assertAlmostEqual(activity.time_spent, 1.25, places=2)
+
+    def test_two_users_time_their_own(self):
+        mine = self._plan()
+        theirs = self._plan(user_id=self.manager.id)
+        mine.with_user(self.salesman).action_timer_start()
+        theirs.with_user(self.manager).action_timer_start()
+        self._age_timer(mine, 60)
+        self._age_timer(theirs, 15)
+        (mine | theirs).action_timer_pause()
+        self.assertAlmostEqual(mine.time_spent, 1.0, places=2)
+        self.assertAlmostEqual(theirs.time_spent, 0.25, places=2)
+
+    def test_done_stops_the_timer_and_keeps_the_activity(self):
+        activity = self._plan(category_id=self.category.id)
+        activity.time_spent = 0.5
+        activity.action_timer_start()
+        self._age_timer(activity, 30)
+        activity.action_feedback(feedback="Agreed on the price")
+        self.assertTrue(activity.exists())
+        self.assertFalse(activity.active)
+        self.assertFalse(activity.timer_start)
+        self.assertAlmostEqual(activity.time_spent, 1.0, places=2)
+        with self.assertRaisesRegex(UserError, "done activity"):
+            activity.action_timer_start()
+
+    def test_follow_up_in_days_and_weeks(self):
+        activity = self._plan(
+            contact_ids=[Command.set(self.contact.ids)],
+            category_id=self.category.id,
+            priority="2",
+        )
+        with freeze_time("2031-03-10 10:00:00"):
+            next_id = activity.action_done_follow_up(3, "days", feedback="Call back")
+        follow_up = self.env["mail.activity"].browse(next_id)
+        self.assertEqual(follow_up.date_deadline, date(2031, 3, 13))
+        self.assertEqual(follow_up.activity_type_id, self.call)
+        self.assertEqual(follow_up.contact_ids, self.contact)
+        self.assertEqual(follow_up.category_id, self.category)
+        self.assertEqual(follow_up.priority, "2")
+        self.assertEqual(
+            (follow_up.res_model, follow_up.res_id), ("crm.lead", self.lead.id)
+        )
+        self.assertEqual(follow_up.user_id, self.salesman)
+        self.assertFalse(activity.active)
+        with freeze_time("2031-03-10 10:00:00"):
+            week = self.env["mail.activity"].browse(
+                follow_up.action_done_follow_up(2, "weeks")
+            )
+        self.assertEqual(week.date_deadline, date(2031, 3, 24))
+        on_date = self.env["mail.activity"].browse(
+            week.action_done_follow_up(date_deadline="2031-04-01")
+        )
+        self.assertEqual(on_date.date_deadline, date(2031, 4, 1))
+
+    def test_follow_up_in_hours_follows_the_owner_time_zone(self):
+        """20:00 UTC + 6 hours: still the same day in Honolulu (UTC-10), the
+        next day in Bucharest (UTC+2)."""
+        self.salesman.tz = "Pacific/Honolulu"
+        activity = self._plan()
+        with freeze_time("2031-03-10 20:00:00"):
+            honolulu = self.env["mail.activity"].browse(
+                activity.action_done_follow_up(6, "hours")
+            )
+        self.assertEqual(honolulu.date_deadline, date(2031, 3, 10))
+        self.salesman.tz = "Europe/Bucharest"
+        with freeze_time("2031-03-10 20:00:00"):
+            bucharest = self.env["mail.activity"].browse(
+                honolulu.action_done_follow_up(6, "hours")
+            )
+        self.assertEqual(bucharest.date_deadline, date(2031, 3, 11))
+
+    def test_follow_up_errors(self):
+        activity = self._plan()
+        with self.assertRaisesRegex(UserError, "hours, days or weeks"):
+            activity.action_done_follow_up(2, "months")
+        with self.assertRaisesRegex(UserError, "negative"):
+            activity.action_done_follow_up(-1, "days")
+        with self.assertRaisesRegex(UserError, "past"):
+            activity.action_done_follow_up(date_deadline="2001-01-01")
+        self.assertTrue(activity.active)  # nothing written
+
+    def test_follow_up_in_the_done_dialog(self):
+        activity = self._plan()
+        wizard = self.env["mail.activity.done.wizard"].create(
+            {
+                "activity_id": activity.id,
+                "follow_up": True,
+                "follow_up_count": 1,
+                "follow_up_unit": "weeks",
+                "feedback": "Sent the brochure",
+            }
+        )
+        wizard.action_done()
+        self.assertFalse(activity.active)
+        planned = self.lead.activity_ids
+        self.assertEqual(len(planned), 1)
+        self.assertEqual(
+            planned.date_deadline,
+            fields.Date.context_today(planned) + timedelta(weeks=1),
+        )
+
+    def test_partner_history(self):
+        """The partner's Activity History: its own, its contacts', its
+        opportunities', done ones included; not another customer's."""
+        on_lead = self._plan()
+        on_lead.action_feedback()
+        on_contact = self._plan(self.contact)
+        elsewhere = self._plan(self.env["crm.lead"].create({"name": "Elsewhere"}))
+        self.customer.invalidate_recordset()
+        self.assertEqual(self.customer.crm_activity_count, 2)
+        action = self.customer.action_view_crm_activities()
+        found = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(action["domain"])
+        )
+        self.assertEqual(found, on_lead | on_contact)
+        self.assertNotIn(elsewhere, found)
+
+    def test_meeting_costs_in_company_currency(self):
+        eur = self.env.ref("base.EUR")
+        usd = self.env.ref("base.USD")
+        company_currency = self.env.company.currency_id
+        other = eur if company_currency != eur else usd
+        other.active = True
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": other.id,
+                "name": "2031-01-01",
+                "rate": 2.0,
+                "company_id": self.env.company.id,
+            }
+        )
+        meeting = self.env["calendar.event"].create(
+            {
+                "name": "Price negotiation",
+                "start": datetime(2031, 3, 4, 9),
+                "stop": datetime(2031, 3, 4, 10),
+                "opportunity_id": self.lead.id,
+                "user_id": self.salesman.id,
+                "expected_cost": 100,
+                "expected_cost_currency_id": other.id,
+                "actual_cost": 80,
+                "actual_cost_currency_id": company_currency.id,
+                "category_id": self.category.id,
+            }
+        )
+        self.assertEqual(meeting.meeting_customer_id, self.customer)
+        self.assertAlmostEqual(meeting.expected_cost_company, 50.0)
+        self.assertAlmostEqual(meeting.actual_cost_company, 80.0)
+        self.lead.invalidate_recordset()
+        self.assertAlmostEqual(self.lead.meeting_expected_cost, 50.0)
+        self.assertAlmostEqual(self.lead.meeting_actual_cost, 80.0)
