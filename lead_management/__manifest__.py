@@ -53,6 +53,7 @@
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/crm_lead_process_demo.xml",
+        "demo/crm_activity_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
