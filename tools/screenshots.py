@@ -366,11 +366,47 @@ def take_screenshots(odoo, browser, out):
     browser.screenshot(out / "partner_sync.png")
 
 
+def take_process_screenshots(odoo, browser, out):
+    """The lead process (a lead in Transfer to sale, the transfer dialog)
+    and the activity analysis, on the demo data of those capabilities."""
+    base = odoo.url
+    [lead] = odoo.call(
+        "crm.lead",
+        "search",
+        [("process_stage", "=", "transfer"), ("activity_ids", "!=", False)],
+        limit=1,
+    )
+    browser.goto(
+        f"{base}/odoo/action-crm.crm_lead_all_leads/{lead}",
+        ".o_field_widget[name=process_stage] .o_arrow_button_current",
+    )
+    browser.wait(".o-mail-Activity")
+    browser.screenshot(out / "lead_process.png")
+    browser.click("button[name=action_open_transfer]")
+    browser.wait(".modal .o_field_widget[name=budget] input")
+    browser.evaluate("document.querySelector('.modal [name=budget] input').select()")
+    browser.fill(".modal [name=budget] input", "18000")
+    browser.fill(".modal [name=comment] textarea", "Budget approved by the CFO")
+    browser.screenshot(out / "lead_transfer.png")
+    browser.click(".modal .modal-footer button", "Discard")
+    browser.goto(
+        f"{base}/odoo/action-lead_management.crm_activity_analysis_action",
+        ".o_pivot",
+    )
+    browser.screenshot(out / "activity_analysis.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--db", default="lead_management_demo")
     parser.add_argument("--port", type=int, default=8071)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--only",
+        choices=["sales", "process"],
+        help="only the pictures of the sales chain, or of the lead process "
+        "and CRM activities",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     odoo = Odoo(args.db, args.port)
@@ -379,7 +415,10 @@ def main():
         odoo.start()
         odoo.login()
         browser = Chromium()
-        take_screenshots(odoo, browser, args.out)
+        if args.only != "process":
+            take_screenshots(odoo, browser, args.out)
+        if args.only != "sales":
+            take_process_screenshots(odoo, browser, args.out)
     finally:
         if browser:
             browser.close()

@@ -47,26 +47,27 @@ class MailActivity(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_customer_id(self):
-        """The commercial entity of the document's partner, read per model in
-        one go."""
-        by_model = {}
+        """The commercial entity of the document's partner: one read per
+        document model, whatever the number of activities (lists)."""
+        customers = {}
+        ids_by_model = {}
         for activity in self:
-            by_model.setdefault(activity.res_model, []).append(activity)
-        for model, activities in by_model.items():
-            records = (
-                self.env[model].browse([a.res_id for a in activities])
-                if model in self.env
-                else None
+            if activity.res_model in self.env and activity.res_id:
+                ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
+        for model, ids in ids_by_model.items():
+            records = self.env[model].browse(ids).exists()
+            if model == "res.partner":
+                partners = {record.id: record for record in records}
+            elif "partner_id" in records._fields:
+                partners = {record.id: record.partner_id for record in records}
+            else:
+                continue
+            for res_id, partner in partners.items():
+                customers[model, res_id] = partner.commercial_partner_id
+        for activity in self:
+            activity.customer_id = customers.get(
+                (activity.res_model, activity.res_id), False
             )
-            for activity in activities:
-                record = records.browse(activity.res_id) if records else None
-                if model == "res.partner":
-                    partner = record
-                elif record is not None and "partner_id" in record._fields:
-                    partner = record.partner_id
-                else:
-                    partner = self.env["res.partner"]
-                activity.customer_id = partner.exists().commercial_partner_id
 
     @api.constrains("contact_ids", "res_model", "res_id")
     def _check_contact_ids(self):
