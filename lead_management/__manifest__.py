@@ -32,6 +32,7 @@
         "views/res_partner_views.xml",
         "views/crm_lead_maturity_views.xml",
         "views/mail_activity_type_views.xml",
+        "views/res_users_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
         "wizard/crm_lead_period_report_wizard_views.xml",
         "report/crm_lead_traceability_report_views.xml",

@@ -17,3 +17,5 @@ from . import crm_lead_process_history
 from . import mail_activity_outcome
 from . import mail_activity_type
 from . import mail_activity
+from . import mail_activity_reminder
+from . import res_users
