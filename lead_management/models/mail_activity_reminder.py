@@ -76,6 +76,7 @@ class MailActivity(models.Model):
         transaction, skipping those another worker holds: two runs never
         remind the same activity.
         """
+        batch = ids is not None
         server_today = pytz.utc.localize(fields.Datetime.now()).date()
         self.env.flush_all()
         self.env.cr.execute(
@@ -105,8 +106,10 @@ class MailActivity(models.Model):
                 tzs=list(today_by_tz),
                 days=list(today_by_tz.values()),
                 server_today=server_today,
-                batch=SQL("AND activity.id = ANY(%s)", ids) if ids else SQL(),
-                lock=SQL("FOR NO KEY UPDATE OF activity SKIP LOCKED") if ids else SQL(),
+                batch=SQL("AND activity.id = ANY(%s)", ids) if batch else SQL(),
+                lock=SQL("FOR NO KEY UPDATE OF activity SKIP LOCKED")
+                if batch
+                else SQL(),
             )
         )
         return [row[0] for row in self.env.cr.fetchall()]
@@ -150,6 +153,8 @@ class MailActivity(models.Model):
         queue sends them, and they roll back with the batch if it fails.
         Returns the activities reminded.
         """
+        if not self:
+            return self
         activities = self.browse(self._select_reminders(today_by_tz, self.ids))
         if not activities:
             return activities
