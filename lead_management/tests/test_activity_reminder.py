@@ -257,6 +257,14 @@ class TestActivityReminder(LeadManagementCommon):
         with self.assertRaises(AccessError):
             self.owners["email"].with_user(user).write({"activity_reminder": "none"})
 
+    def test_preference_set_by_an_administrator(self):
+        """An administrator sets a user's reminder preference on the user
+        form."""
+        user = self.owners["inbox"]
+        with Form(user, "base.view_users_form") as form:
+            form.activity_reminder = "none"
+        self.assertEqual(user.activity_reminder, "none")
+
     def test_negative_reminder_days_refused(self):
         """Reminder days cannot be negative, through the ORM or in SQL."""
         with self.assertRaises(ValidationError):
