@@ -37,6 +37,7 @@
         "views/mail_activity_type_views.xml",
         "views/mail_activity_views.xml",
         "views/calendar_event_views.xml",
+        "views/res_users_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
         "wizard/crm_lead_period_report_wizard_views.xml",
         "report/crm_lead_traceability_report_views.xml",
