@@ -370,6 +370,9 @@ def take_process_screenshots(odoo, browser, out):
     """The lead process (a lead in Transfer to sale, the transfer dialog)
     and the activity analysis, on the demo data of those capabilities."""
     base = odoo.url
+    browser.send(
+        "Network.setCookie", name="session_id", value=odoo.session_id, url=base
+    )
     [lead] = odoo.call(
         "crm.lead",
         "search",
