@@ -3,6 +3,7 @@ from . import crm_lead_type
 from . import crm_lead
 from . import crm_lead_offer
 from . import crm_lead_partner_sync
+from . import crm_lead_company_profile
 from . import crm_lead_recurrence
 from . import crm_lead_stale
 from . import crm_lead_stuck
