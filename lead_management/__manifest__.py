@@ -26,6 +26,8 @@
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
+        "views/utm_campaign_views.xml",
+        "views/account_move_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
         "wizard/crm_lead_period_report_wizard_views.xml",
         "report/crm_lead_traceability_report_views.xml",

@@ -12,3 +12,4 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_conversion
+from . import utm_campaign
