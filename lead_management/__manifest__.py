@@ -40,6 +40,7 @@
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
+        "demo/utm_campaign_demo.xml",
         "demo/sale_order_demo.xml",
     ],
     "assets": {
