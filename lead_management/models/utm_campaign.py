@@ -50,6 +50,8 @@ class UtmCampaign(models.Model):
         compute="_compute_currency_id",
         string="Currency",
     )
+    # the plan is read-only on the form for those who may not change it
+    can_edit_plan = fields.Boolean(compute="_compute_can_edit_plan")
     estimated_cost = fields.Monetary(string="Estimated Costs")
     estimated_revenue = fields.Monetary()
     actual_cost = fields.Monetary(
@@ -99,6 +101,10 @@ class UtmCampaign(models.Model):
     @api.depends_context("company")
     def _compute_currency_id(self):
         self.currency_id = self.env.company.currency_id
+
+    @api.depends_context("uid")
+    def _compute_can_edit_plan(self):
+        self.can_edit_plan = self._is_campaign_planner()
 
     @api.depends_context("company", "allowed_company_ids", "uid")
     def _compute_campaign_figures(self):
@@ -160,12 +166,12 @@ class UtmCampaign(models.Model):
         """Only sales managers plan campaigns (dates, objective, segment,
         estimates); every user may still create and tag campaigns, as utm
         allows."""
-        if (
-            PLANNING_FIELDS & set(vals)
-            and not self.env.su
-            and not self.env.user.has_group("sales_team.group_sale_manager")
-        ):
+        if PLANNING_FIELDS & set(vals) and not self._is_campaign_planner():
             raise AccessError(_("Only sales managers can plan marketing campaigns."))
+
+    @api.model
+    def _is_campaign_planner(self):
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
 
     # ------------------------------------------------------------------
     # Figures: one query per kind of document for all the campaigns

@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import OfferCommon, new_sales_user
 
@@ -134,6 +134,30 @@ class TestCampaignFigures(CampaignCommon):
         self._create_move("in_invoice", 300, campaign=other)
         self.assertEqual(self.campaign.actual_cost, 1300)
         self.assertEqual(other.actual_cost, 300)
+
+    def test_campaign_on_vendor_bill(self):
+        """The campaign is set on a vendor bill in its form ("add to campaign
+        costs"); reversing the bill keeps the campaign, and the refund takes
+        the cost back."""
+        with Form(
+            self.env["account.move"].with_context(default_move_type="in_invoice")
+        ) as bill_form:
+            bill_form.partner_id = self.vendor
+            bill_form.invoice_date = date(2026, 3, 1)
+            bill_form.campaign_id = self.campaign
+            with bill_form.invoice_line_ids.new() as line:
+                line.name = "Stand"
+                line.price_unit = 800
+                line.tax_ids.clear()
+        bill = bill_form.record
+        bill.action_post()
+        self.assertEqual(self._figures()["actual_cost"], 800)
+        refund = bill._reverse_moves(
+            [{"invoice_date": date(2026, 3, 2), "date": date(2026, 3, 2)}],
+            cancel=True,
+        )
+        self.assertEqual(refund.campaign_id, self.campaign)
+        self.assertEqual(self._figures()["actual_cost"], 0)
 
     def test_revenue_invoiced_invoices_less_credit_notes(self):
         """Revenue invoiced: untaxed posted customer invoices less credit
@@ -329,3 +353,9 @@ class TestCampaignPlan(CampaignCommon):
             as_salesman.create({"title": "Test Planned", "date_start": date.today()})
         as_salesman.title = "Test Renamed"
         as_salesman.create({"title": "Test Quick"})
+        with Form(as_salesman) as campaign_form:
+            with self.assertRaises(AssertionError):
+                campaign_form.estimated_cost = 1
+        with Form(self.campaign.with_user(self.manager)) as campaign_form:
+            campaign_form.estimated_cost = 6000
+        self.assertEqual(self.campaign.estimated_cost, 6000)
