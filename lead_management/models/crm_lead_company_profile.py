@@ -51,9 +51,10 @@ class CrmLead(models.Model):
             partner_name, is_company=is_company, parent_id=parent_id
         )
         if is_company or not parent_id:
+            # only what the lead knows: the partner's own defaults otherwise
             values.update(
                 self._convert_to_write(
-                    {name: self[name] for name in COMPANY_PROFILE_FIELDS}
+                    {name: self[name] for name in COMPANY_PROFILE_FIELDS if self[name]}
                 )
             )
         return values

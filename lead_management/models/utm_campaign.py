@@ -84,7 +84,7 @@ class UtmCampaign(models.Model):
     won_count = fields.Integer(
         string="Won",
         compute="_compute_campaign_figures",
-        help="Opportunities of the campaign in a won stage.",
+        help="Active opportunities of the campaign in a won stage.",
     )
     cost_per_lead = fields.Monetary(
         compute="_compute_campaign_figures",
@@ -112,7 +112,8 @@ class UtmCampaign(models.Model):
         orders = self._get_campaign_order_amounts()
         leads = self._get_campaign_lead_counts()
         for campaign in self:
-            cost = -moves[campaign.id, COST_MOVE_TYPES]
+            # bills are negative in amount_untaxed_signed (0.0 - : no -0.0)
+            cost = 0.0 - moves[campaign.id, COST_MOVE_TYPES]
             invoiced = moves[campaign.id, REVENUE_MOVE_TYPES]
             counts = leads[campaign.id]
             campaign.actual_cost = cost
