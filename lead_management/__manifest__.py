@@ -38,6 +38,8 @@
         "views/mail_activity_views.xml",
         "views/calendar_event_views.xml",
         "views/res_users_views.xml",
+        "views/utm_campaign_views.xml",
+        "views/account_move_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
         "wizard/crm_lead_period_report_wizard_views.xml",
         "report/crm_lead_traceability_report_views.xml",
@@ -52,6 +54,7 @@
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
+        "demo/utm_campaign_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/crm_lead_process_demo.xml",
         "demo/crm_activity_demo.xml",
