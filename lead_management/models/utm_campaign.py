@@ -73,8 +73,9 @@ class UtmCampaign(models.Model):
     lead_count = fields.Integer(
         string="Leads",
         compute="_compute_campaign_figures",
-        help="Leads of the campaign (not yet converted into opportunities), "
-        "archived and lost ones included.",
+        help="Everything the campaign brought into the CRM: its leads and "
+        "opportunities, archived and lost ones included (a lead converted "
+        "into an opportunity still counts).",
     )
     opportunity_count = fields.Integer(
         string="Opportunities",
@@ -299,7 +300,11 @@ class UtmCampaign(models.Model):
             ["__count"],
         )
         for campaign, lead_type, stage, active, count in groups:
-            result[campaign.id][lead_type] += count
+            # cost per lead divides by all of them: a lead converted into an
+            # opportunity was still brought by the campaign
+            result[campaign.id]["lead"] += count
+            if lead_type == "opportunity":
+                result[campaign.id]["opportunity"] += count
             if lead_type == "opportunity" and active and stage.is_won:
                 result[campaign.id]["won"] += count
         return result

@@ -220,8 +220,9 @@ class TestCampaignFigures(CampaignCommon):
         )
 
     def test_lead_counts_and_ratios(self):
-        """Leads (archived ones included), opportunities (lost included),
-        won opportunities; cost per lead and ROI from the actual costs."""
+        """Leads and opportunities (archived and lost included),
+        opportunities, won opportunities; cost per lead and ROI from the
+        actual costs."""
         won_stage = self.env["crm.stage"].create({"name": "Test Won", "is_won": True})
         leads = self._create_leads(4, type="lead", campaign_id=self.campaign.id)
         leads[0].action_archive()
@@ -231,10 +232,10 @@ class TestCampaignFigures(CampaignCommon):
         self._create_move("in_invoice", 1000)
         self._create_move("out_invoice", 2500)
         figures = self._figures()
-        self.assertEqual(figures["lead_count"], 4)
+        self.assertEqual(figures["lead_count"], 7)  # 4 leads + 3 opportunities
         self.assertEqual(figures["opportunity_count"], 3)
         self.assertEqual(figures["won_count"], 1)
-        self.assertEqual(figures["cost_per_lead"], 250)
+        self.assertAlmostEqual(figures["cost_per_lead"], 1000 / 7, places=2)
         self.assertAlmostEqual(figures["roi"], 1.5)
 
     def test_no_cost_no_roi(self):
