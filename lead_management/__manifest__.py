@@ -46,11 +46,13 @@
         "report/crm_lead_analysis_views.xml",
         "report/crm_lead_funnel_report_views.xml",
         "report/crm_activity_analysis_views.xml",
+        "report/utm_campaign_analysis_views.xml",
         "views/lead_management_menus.xml",
         "report/ir_actions_report.xml",
         "report/crm_lead_traceability_report_templates.xml",
         "report/crm_lead_period_templates.xml",
         "report/sale_order_templates.xml",
+        "report/utm_campaign_templates.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
