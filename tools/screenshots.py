@@ -367,8 +367,9 @@ def take_screenshots(odoo, browser, out):
 
 
 def take_process_screenshots(odoo, browser, out):
-    """The lead process (a lead in Transfer to sale, the transfer dialog)
-    and the activity analysis, on the demo data of those capabilities."""
+    """The lead process (a lead in Transfer to sale, the transfer dialog),
+    the activity analysis, the campaigns' cards and a campaign report, on
+    the demo data of those capabilities."""
     base = odoo.url
     browser.send(
         "Network.setCookie", name="session_id", value=odoo.session_id, url=base
@@ -397,6 +398,20 @@ def take_process_screenshots(odoo, browser, out):
         ".o_pivot",
     )
     browser.screenshot(out / "activity_analysis.png")
+    browser.goto(
+        f"{base}/odoo/action-utm.utm_campaign_action?view_type=kanban",
+        ".o_kanban_record",
+    )
+    browser.screenshot(out / "campaign_kanban.png")
+    # the demo campaign with bills and orders
+    [campaign] = odoo.call(
+        "utm.campaign", "search", [("name", "=", "Spring Trade Fair")], limit=1
+    ) or odoo.call("utm.campaign", "search", [], limit=1)
+    browser.goto(
+        f"{base}/report/html/lead_management.report_utm_campaign/{campaign}",
+        ".o_campaign_figures",
+    )
+    browser.screenshot(out / "campaign_report.png")
 
 
 def main():
@@ -407,8 +422,8 @@ def main():
     parser.add_argument(
         "--only",
         choices=["sales", "process"],
-        help="only the pictures of the sales chain, or of the lead process "
-        "and CRM activities",
+        help="only the pictures of the sales chain, or of the lead process, "
+        "CRM activities and campaigns",
     )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
