@@ -18,13 +18,9 @@ leaves it for inspection; drop it with ``dropdb lm_activities_bench``.
 """
 
 import argparse
-import os
-import time
 
-from bench_processes import Meter, create_database, log
+from common import Meter, bench_environment, log
 
-import odoo
-from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
 LIST_FIELDS = [
@@ -226,15 +222,7 @@ def main():
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--database", default="lm_activities_bench")
     args = parser.parse_args()
-    started = time.perf_counter()
-    log(f"Creating {args.database} (lead_management, no demo data)...")
-    create_database(args.database)
-    odoo.tools.config.parse_config(["-c", os.environ["ODOO_RC"], "--log-level=warn"])
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        cr.execute("SELECT version()")
-        log(cr.fetchone()[0].split(",")[0], "| Odoo", odoo.release.version)
+    with bench_environment(args.database) as (registry, env):
         log(
             f"Inserting {args.activities} activities, {args.meetings} meetings"
             f" on {args.leads} opportunities..."
@@ -244,8 +232,6 @@ def main():
         bench_analysis(env, args.activities + args.meetings, args.sample)
         log("Activity lists (web_search_read, the list's fields):")
         bench_lists(env, customer)
-    elapsed = time.perf_counter() - started
-    log(f"Total wall time (with database creation): {elapsed:.0f} s")
 
 
 if __name__ == "__main__":

@@ -23,59 +23,15 @@ drop it with ``dropdb lm_processes_bench``.
 """
 
 import argparse
-import os
-import subprocess
-import sys
 import time
 from datetime import timedelta
 
-import odoo
-from odoo import SUPERUSER_ID, api, fields
+from common import Meter, bench_environment, log
+
+from odoo import fields
 from odoo.tools import SQL
 
 STALE_DAYS = 60
-
-
-def log(*args):
-    sys.stdout.write(" ".join(str(a) for a in args) + "\n")
-    sys.stdout.flush()
-
-
-class Meter:
-    """Wall time and number of SQL queries of the code in a with block."""
-
-    def __init__(self, cr):
-        self.cr = cr
-
-    def __enter__(self):
-        self.queries = self.cr.sql_log_count
-        self.start = time.perf_counter()
-        return self
-
-    def __exit__(self, *exc):
-        self.seconds = time.perf_counter() - self.start
-        self.queries = self.cr.sql_log_count - self.queries
-
-
-def create_database(database):
-    subprocess.run(["dropdb", "--if-exists", "--force", database], check=True)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-c",
-            os.environ["ODOO_RC"],
-            "-d",
-            database,
-            "-i",
-            "lead_management",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
 
 
 def insert_opportunities(env, count, offset, partner_ids):
@@ -361,19 +317,9 @@ def main():
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--database", default="lm_processes_bench")
     args = parser.parse_args()
-    started = time.perf_counter()
-    log(f"Creating {args.database} (lead_management, no demo data)...")
-    create_database(args.database)
-    odoo.tools.config.parse_config(["-c", os.environ["ODOO_RC"], "--log-level=warn"])
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        cr.execute("SELECT version()")
-        log(cr.fetchone()[0].split(",")[0], "| Odoo", odoo.release.version)
+    with bench_environment(args.database) as (registry, env):
         bench_stale(env, args.leads, args.sample)
         bench_recurrence(env, args.sample)
-    elapsed = time.perf_counter() - started
-    log(f"Total wall time (with database creation): {elapsed:.0f} s")
 
 
 if __name__ == "__main__":

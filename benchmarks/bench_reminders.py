@@ -28,13 +28,11 @@ drop it with ``dropdb lm_reminders_bench``.
 """
 
 import argparse
-import os
 import time
 from datetime import timedelta
 
-from bench_processes import Meter, create_database, log
+from common import Meter, bench_environment, log
 
-import odoo
 from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.tools import SQL
 
@@ -275,18 +273,8 @@ def main():
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--database", default="lm_reminders_bench")
     args = parser.parse_args()
-    started = time.perf_counter()
-    log(f"Creating {args.database} (lead_management, no demo data)...")
-    create_database(args.database)
-    odoo.tools.config.parse_config(["-c", os.environ["ODOO_RC"], "--log-level=warn"])
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        cr.execute("SELECT version()")
-        log(cr.fetchone()[0].split(",")[0], "| Odoo", odoo.release.version)
+    with bench_environment(args.database) as (registry, env):
         bench(registry, env, args.activities, args.sample)
-    elapsed = time.perf_counter() - started
-    log(f"Total wall time (with database creation): {elapsed:.0f} s")
 
 
 if __name__ == "__main__":
