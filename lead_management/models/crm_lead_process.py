@@ -101,7 +101,10 @@ class CrmLead(models.Model):
     def _sync_process_stage_with_result(self):
         """Close the process when the result of a lead is known: won (Odoo's
         probability 100) → *Need satisfied*, lost (archived) → *No need* for a
-        transferred lead, *Disqualified* for one still in the process."""
+        transferred lead; *Disqualified* for one still in the process when it
+        is lost through Disqualify (``lead_process_disqualify`` in the
+        context). A lead lost with Odoo's own *Lost* keeps its stage,
+        archived: losing a lead behaves, and is tracked, as in stock Odoo."""
         targets = {}
         for lead in self:
             if lead.process_stage == "waiting" and lead.active:
@@ -109,7 +112,11 @@ class CrmLead(models.Model):
                     targets.setdefault("satisfied", []).append(lead.id)
             elif lead.process_stage == "waiting":
                 targets.setdefault("no_need", []).append(lead.id)
-            elif lead.process_stage in OPEN_STAGES and not lead.active:
+            elif (
+                lead.process_stage in OPEN_STAGES
+                and not lead.active
+                and self.env.context.get("lead_process_disqualify")
+            ):
                 targets.setdefault("disqualified", []).append(lead.id)
         for stage, ids in targets.items():
             self.browse(ids).write({"process_stage": stage})
@@ -193,8 +200,8 @@ class CrmLead(models.Model):
 
     def action_disqualify(self, lost_reason_id=None):
         """Disqualify with one of Odoo's lost reasons. Without a reason (the
-        form's button), open Odoo's lost dialog; its Mark as Lost disqualifies
-        the lead (``_sync_process_stage_with_result``)."""
+        form's button), open Odoo's lost dialog, whose Mark as Lost then
+        disqualifies the lead (``_sync_process_stage_with_result``)."""
         self._check_process_stage(OPEN_STAGES, _("Disqualify"))
         if lost_reason_id is None:
             action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -205,12 +212,15 @@ class CrmLead(models.Model):
                 "active_model": "crm.lead",
                 "default_lead_ids": self.ids,
                 "dialog_size": "medium",
+                "lead_process_disqualify": True,
             }
             return action
         reason = self.env["crm.lost.reason"].browse(lost_reason_id).exists()
         if not reason:
             raise UserError(_("The lost reason %s does not exist.", lost_reason_id))
-        self.action_set_lost(lost_reason_id=reason.id)
+        self.with_context(lead_process_disqualify=True).action_set_lost(
+            lost_reason_id=reason.id
+        )
         return True
 
     def action_distribute(self, user_id, team_id, remind=False):

@@ -206,6 +206,19 @@ class TestLeadProcess(LeadProcessCommon):
         with self.assertRaisesRegex(UserError, "not an open lead"):
             lead.action_disqualify(reason.id)
 
+    def test_stock_lost_keeps_the_stage(self):
+        """Odoo's own Lost on a lead behaves as in stock Odoo: archived with
+        its reason, its process stage left as it was (only Disqualify
+        disqualifies)."""
+        lead = self._lead()
+        reason = self.env["crm.lost.reason"].create({"name": "Too expensive"})
+        self.env["crm.lead.lost"].create(
+            {"lead_ids": lead.ids, "lost_reason_id": reason.id}
+        ).action_lost_reason_apply()
+        self.assertFalse(lead.active)
+        self.assertEqual(lead.process_stage, "qualification")
+        self.assertFalse(lead.process_history_ids)
+
     def test_disqualify_with_reason(self):
         lead = self._lead()
         reason = self.env["crm.lost.reason"].create({"name": "Spam"})
