@@ -214,6 +214,30 @@ class TestCrmActivity(CrmActivityCommon):
         self.assertEqual(found, on_lead | on_contact)
         self.assertNotIn(elsewhere, found)
 
+    def test_who_sees_activities(self):
+        """A salesman sees his activities and those on documents he may
+        read, not those on another salesman's lead; a manager sees all."""
+        other = self.env["res.users"].create(
+            {
+                "name": "Other seller",
+                "login": "lm_other_history_seller",
+                "groups_id": [
+                    Command.set(self.env.ref("sales_team.group_sale_salesman").ids)
+                ],
+            }
+        )
+        foreign_lead = self.env["crm.lead"].create(
+            {"name": "Not his", "type": "opportunity", "user_id": other.id}
+        )
+        foreign = self._plan(foreign_lead, user_id=other.id)
+        mine = self._plan()
+        domain = [("id", "in", (foreign | mine).ids)]
+        Activity = self.env["mail.activity"]
+        self.assertEqual(Activity.with_user(self.salesman).search(domain), mine)
+        self.assertEqual(
+            Activity.with_user(self.manager).search(domain), foreign | mine
+        )
+
     def test_meeting_costs_in_company_currency(self):
         eur = self.env.ref("base.EUR")
         usd = self.env.ref("base.USD")
