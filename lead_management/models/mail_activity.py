@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .crm_lead_process import OPEN_STAGES
+
 
 class MailActivity(models.Model):
     _inherit = "mail.activity"
@@ -41,9 +43,7 @@ class MailActivity(models.Model):
         record = self.env[self.res_model].browse(self.res_id)
         lead = record if self.res_model == "crm.lead" else self.env["crm.lead"]
         if outcome.open_transfer and lead:
-            lead._check_process_stage(
-                ("qualification", "distribution", "transfer"), _("Transfer to sale")
-            )
+            lead._check_process_stage(OPEN_STAGES, _("Transfer to sale"))
         next_values = None
         if outcome.next_activity_type_id:
             next_values = {

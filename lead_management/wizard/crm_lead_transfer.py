@@ -21,7 +21,16 @@ class CrmLeadTransfer(models.TransientModel):
     _name = "crm.lead.transfer"
     _description = "Transfer a Lead to Sale"
 
-    lead_id = fields.Many2one("crm.lead", required=True, ondelete="cascade")
+    lead_id = fields.Many2one(
+        "crm.lead",
+        required=True,
+        ondelete="cascade",
+        # the lead the dialog is opened from
+        default=lambda self: (
+            self.env.context.get("active_model") == "crm.lead"
+            and self.env.context.get("active_id")
+        ),
+    )
     company_id = fields.Many2one(related="lead_id.company_id")
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     budget = fields.Monetary(currency_field="currency_id")
@@ -46,18 +55,6 @@ class CrmLeadTransfer(models.TransientModel):
     decision_date = fields.Date()
     comment = fields.Text()
     activity_type_id = fields.Many2one("mail.activity.type", "First Activity")
-
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        context = self.env.context
-        if (
-            "lead_id" in fields_list
-            and not values.get("lead_id")
-            and context.get("active_model") == "crm.lead"
-        ):
-            values["lead_id"] = context.get("active_id")
-        return values
 
     @api.depends("lead_id")
     def _compute_currency_id(self):
