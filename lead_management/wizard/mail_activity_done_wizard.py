@@ -8,10 +8,15 @@ class MailActivityDoneWizard(models.TransientModel):
     """The dialog that marks one activity done.
 
     Shared by the capabilities that decide what comes after an activity: the
-    lead process chooses an *outcome* (``mail_activity_done_wizard_outcome.py``)
-    and CRM activities plan a *follow-up* (``..._follow_up.py``). Each extends
+    lead process (``lead_management_process``) chooses an *outcome* and CRM
+    activities (``lead_management_activity``) plan a *follow-up*. Each extends
     ``_action_done`` and falls back to ``super()`` when its part is empty, so
     the plain dialog marks the activity done as Odoo's *Done* button does.
+
+    Extension point between them: ``next_by_type`` is True when the
+    activity's type itself decides what follows (the process's outcomes); a
+    part that would plan the next activity by hand steps aside then. Neither
+    add-on knows the other: each reads or computes this one field.
     """
 
     _name = "mail.activity.done.wizard"
@@ -24,6 +29,16 @@ class MailActivityDoneWizard(models.TransientModel):
     res_model = fields.Char(related="activity_id.res_model")
     res_id = fields.Many2oneReference(related="activity_id.res_id")
     feedback = fields.Text()
+    next_by_type = fields.Boolean(
+        compute="_compute_next_by_type",
+        help="The activity's type decides what follows (e.g. its outcomes).",
+    )
+
+    @api.depends("activity_id")
+    def _compute_next_by_type(self):
+        """False here; an add-on whose activity types plan what follows
+        (the lead process's outcomes) sets it."""
+        self.next_by_type = False
 
     @api.model
     def default_get(self, fields_list):

@@ -20,7 +20,7 @@ class MailActivityDoneWizard(models.TransientModel):
     follow_up_date = fields.Date("Next Contact On")
 
     def _action_done(self):
-        if not self.follow_up or self.has_outcomes:
+        if not self.follow_up or self.next_by_type:
             return super()._action_done()
         if self.follow_up_unit == "date":
             self.activity_id.action_done_follow_up(

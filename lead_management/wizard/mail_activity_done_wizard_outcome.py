@@ -24,6 +24,12 @@ class MailActivityDoneWizard(models.TransientModel):
         readonly=False,
     )
 
+    @api.depends("activity_id.has_outcomes")
+    def _compute_next_by_type(self):
+        super()._compute_next_by_type()
+        for wizard in self.filtered("has_outcomes"):
+            wizard.next_by_type = True
+
     @api.depends("outcome_id")
     def _compute_next_date_deadline(self):
         today = fields.Date.context_today(self)
