@@ -110,29 +110,13 @@ fi
 PYTHON=$("$PYTHON" -c 'import sys; print(sys.executable)')
 export PYTHON
 
-# Core add-ons live inside the package (odoo/addons: base, web...) and, in a
-# source install, in the addons/ directory beside it (crm, sale...).
-ODOO_ADDONS_PATH=$("$PYTHON" - "$ROOT" <<'PY'
-import os
-import sys
-
-import odoo
-
-package = os.path.dirname(odoo.__file__)
-dirs = [
-    sys.argv[1],
-    os.path.join(os.path.dirname(package), "addons"),
-    os.path.join(package, "addons"),
-]
-print(",".join(d for d in dirs if os.path.isdir(d)))
-PY
-)
-export ODOO_ADDONS_PATH
-
-# --- dev tools -----------------------------------------------------------------
+# --- the add-ons' dependencies and the dev tools ----------------------------------
+# requirements.txt: what the add-ons need at run time (OCA add-ons as wheels,
+# Python libraries); requirements-dev.txt: the tools of the test command.
 # Comparing installed versions with the pins takes a fraction of a second,
 # where asking pip takes several.
-if ! "$PYTHON" - "$ROOT/requirements-dev.txt" <<'PY'; then
+for requirements in "$ROOT/requirements.txt" "$ROOT/requirements-dev.txt"; do
+    if ! "$PYTHON" - "$requirements" <<'PY'; then
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
@@ -147,9 +131,38 @@ for line in open(sys.argv[1]):
     if installed != pinned:
         sys.exit(1)
 PY
-    say "Installing requirements-dev.txt"
-    "$PYTHON" -m pip install -q -r "$ROOT/requirements-dev.txt"
-fi
+        say "Installing $(basename "$requirements")"
+        "$PYTHON" -m pip install -q -r "$requirements"
+    fi
+done
+
+# Core add-ons live inside the package (odoo/addons: base, web...) and, in a
+# source install, in the addons/ directory beside it (crm, sale...).
+ODOO_ADDONS_PATH=$("$PYTHON" - "$ROOT" <<'PY'
+import os
+import site
+import sys
+
+import odoo
+
+package = os.path.dirname(odoo.__file__)
+dirs = [
+    sys.argv[1],
+    os.path.join(os.path.dirname(package), "addons"),
+    os.path.join(package, "addons"),
+]
+# OCA's add-ons installed as wheels (requirements.txt) land in odoo/addons of
+# site-packages; with Odoo installed from source, that is not Odoo's own folder
+for site_dir in site.getsitepackages():
+    dirs.append(os.path.join(site_dir, "odoo", "addons"))
+seen = []
+for d in dirs:
+    if os.path.isdir(d) and os.path.realpath(d) not in map(os.path.realpath, seen):
+        seen.append(d)
+print(",".join(seen))
+PY
+)
+export ODOO_ADDONS_PATH
 
 # --- Odoo configuration ----------------------------------------------------------
 # Written every time (it is cheap) so it always follows the interpreter found

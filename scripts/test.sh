@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# The test command (README, CI): lint; install the add-on into a new database
-# without demo data and run its tests with pytest-odoo; run Odoo's own suites
-# of the apps it touches on a second database with it installed; drop both.
-# Exits non-zero on any failure. Arguments go to pytest and run only the
-# add-on's tests:
+# The test command (README, CI). For the family of add-ons (SPEC section 0):
+# lint all of them; install lead_management ALONE into a new database without
+# demo data and run its tests there, with tests/alone (what the optional
+# add-ons add is absent); install the whole family into a second database and
+# run every optional add-on's tests there; run Odoo's own suites of the apps
+# the family touches on a third database with the family installed; drop them.
+# Exits non-zero on any failure. Arguments go to pytest and run only the tests
+# of the add-ons (both databases):
 #   scripts/test.sh -k numbering
 #
-# Two lines of work run side by side, one per core (CI has two): the add-on's
+# Two lines of work run side by side, one per core (CI has two): the add-ons'
 # own stages in the foreground, and the peer stage (Odoo's suites) in the
 # background from the start. Each is one Odoo process at a time plus its
 # PostgreSQL backend, about one core; one after the other they took 27 of the
 # 30 minutes CI allows. The peer suites are split in two halves on two copies
-# of the peer database, the second half run by the foreground once the add-on's
+# of the peer database, the second half run by the foreground once the add-ons'
 # tests are done. The background's output is printed when it ends.
 set -euo pipefail
 
@@ -19,10 +22,16 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 addon=lead_management
+# the family: every folder of the top level with a manifest (SPEC section 0)
+mapfile -t family < <(for manifest in */__manifest__.py; do dirname "$manifest"; done)
+optional=()
+for a in "${family[@]}"; do [ "$a" = "$addon" ] || optional+=("$a"); done
+family_csv=$(IFS=,; echo "${family[*]}")
 
 # Databases of their own per run, so runs never see each other's data
 # (pytest-odoo serves them on free ports of their own).
 db=lm_test_$$
+family_db=${db}_family
 peer_db=${db}_peer
 peer_db2=${db}_peer2
 work=$(mktemp -d)
@@ -37,7 +46,7 @@ kill_tree() {
 cleanup() {
     [ -z "$peer_pid" ] || kill_tree "$peer_pid"
     wait 2>/dev/null || true
-    for d in "$db" "${db}_workers" "$peer_db" "$peer_db2"; do
+    for d in "$db" "$family_db" "${db}_workers" "$peer_db" "$peer_db2"; do
         dropdb --if-exists --force "$d" >/dev/null 2>&1 || true
         rm -rf "$ROOT/.odoo-data/filestore/$d"
     done
@@ -61,7 +70,7 @@ odoo_install() {
     fi
 }
 
-# --- Peer stage: Odoo's own suites with the add-on installed -----------------
+# --- Peer stage: Odoo's own suites with the family installed -----------------
 # Odoo's own suites of the apps the add-on touches must give the same result
 # with it installed as without it (SPEC sections 3 and 7). They run on a
 # database with demo data, as Odoo runs them, where Inventory, e-commerce and
@@ -112,15 +121,15 @@ peer_pytest() {
 }
 
 peer_stage() {
-    say "Installing $addon with $peer_modules into $peer_db"
-    odoo_install "$peer_db" -i "$addon,$peer_modules"
+    say "Installing the family ($family_csv) with $peer_modules into $peer_db"
+    odoo_install "$peer_db" -i "$family_csv,$peer_modules"
     # the copy for the second half, made while nobody is connected
     createdb -T "$peer_db" "$peer_db2"
     if [ -d "$ROOT/.odoo-data/filestore/$peer_db" ]; then
         cp -a "$ROOT/.odoo-data/filestore/$peer_db" "$ROOT/.odoo-data/filestore/$peer_db2"
     fi
     touch "$work/peer_ready"
-    say "pytest: Odoo's ${peer_first[*]} suites, with $addon installed"
+    say "pytest: Odoo's ${peer_first[*]} suites, with the family installed"
     suite_paths "${peer_first[@]}"
     peer_pytest "$peer_db" "${paths[@]}"
 }
@@ -130,7 +139,7 @@ if [ "$#" -eq 0 ]; then
     peer_pid=$!
 fi
 
-# --- The add-on's own stages -----------------------------------------------------
+# --- The add-ons' own stages -----------------------------------------------------
 say "ruff"
 "$PYTHON" -m ruff check --no-fix .
 "$PYTHON" -m ruff format --check .
@@ -139,17 +148,17 @@ say "README.rst up to date with readme/"
 "$PYTHON" tools/gen_readme_rst.py --check
 
 say "pylint-odoo"
-"$PYTHON" -m pylint --rcfile=.pylintrc "$addon"
+"$PYTHON" -m pylint --rcfile=.pylintrc "${family[@]}"
 
 say "manifestoo"
 # Licenses compatible with the dependencies', and no dependency less mature
 # than the add-on (no development_status key means Beta, as in OCA).
-manifestoo=("$PYTHON" -m manifestoo --select-include "$addon"
+manifestoo=("$PYTHON" -m manifestoo --select-include "$family_csv"
     --addons-path "$ODOO_ADDONS_PATH" --no-addons-path-from-import-odoo)
 "${manifestoo[@]}" check-licenses
 "${manifestoo[@]}" check-dev-status --default-dev-status=Beta
 
-say "Installing $addon into $db"
+say "Installing $addon alone into $db"
 odoo_install "$db" -i "$addon" --without-demo=all
 
 say "Concurrent conversions on a 2-worker server"
@@ -161,10 +170,22 @@ dropdb --force "${db}_workers"
 say "Install, upgrade, uninstall on a database with history"
 "$ROOT/scripts/lifecycle.sh"
 
-say "pytest: the add-on's tests"
-# --odoo-http serves the database for HttpCase browser tours.
+say "pytest: $addon's tests, and tests/alone, with $addon alone"
+# --odoo-http serves the database for HttpCase browser tours. tests/alone
+# proves that what each optional add-on adds is absent without it.
 "$PYTHON" -m pytest --odoo-config="$ODOO_RC" --odoo-database="$db" --odoo-http \
-    "$addon/tests" "$@"
+    "$addon/tests" tests/alone "$@"
+
+say "Installing the family ($family_csv) into $family_db"
+odoo_install "$family_db" -i "$family_csv" --without-demo=all
+
+if [ "${#optional[@]}" -gt 0 ]; then
+    say "pytest: the optional add-ons' tests, with the whole family installed"
+    optional_tests=()
+    for a in "${optional[@]}"; do optional_tests+=("$a/tests"); done
+    "$PYTHON" -m pytest --odoo-config="$ODOO_RC" --odoo-database="$family_db" --odoo-http \
+        "${optional_tests[@]}" "$@"
+fi
 
 # With arguments (scripts/test.sh -k ...), only the add-on's tests run.
 [ "$#" -eq 0 ] || exit 0
@@ -177,7 +198,7 @@ while [ ! -e "$work/peer_ready" ]; do
     fi
     sleep 5
 done
-say "pytest: Odoo's ${peer_second[*]} suites and the sales flows, with $addon installed"
+say "pytest: Odoo's ${peer_second[*]} suites and the sales flows, with the family installed"
 suite_paths "${peer_second[@]}"
 second_rc=0
 peer_pytest "$peer_db2" "${paths[@]}" tests/flows || second_rc=$?
@@ -187,6 +208,6 @@ wait "$peer_pid" || first_rc=$?
 peer_pid=
 say "The peer stage's first half (background): its output"
 cat "$work/peer.log"
-[ "$first_rc" -eq 0 ] || die "Odoo's ${peer_first[*]} suites failed with $addon installed (above)"
-[ "$second_rc" -eq 0 ] || die "Odoo's ${peer_second[*]} suites or the sales flows failed with $addon installed"
+[ "$first_rc" -eq 0 ] || die "Odoo's ${peer_first[*]} suites failed with the family installed (above)"
+[ "$second_rc" -eq 0 ] || die "Odoo's ${peer_second[*]} suites or the sales flows failed with the family installed"
 say "All green"
