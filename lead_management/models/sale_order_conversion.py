@@ -39,7 +39,12 @@ class SaleOrder(models.Model):
         """
         offers = self._filter_offers_to_confirm()
         if offers:
-            offers._lock_for_conversion()
+            # Not the explicit conversion: wait for a concurrent one instead
+            # of failing (the portal's payment webhook and the customer's
+            # return confirm the same offer at once). A lock that was waited
+            # for raises a serialization error, which Odoo's retry of the
+            # request catches: the retry sees the offer confirmed.
+            offers._lock_for_conversion(wait=True)
             offers._number_as_orders()
         result = super().action_confirm()
         offers._log_conversion()
@@ -82,14 +87,24 @@ class SaleOrder(models.Model):
         in_place._convert_in_place()
         return self.converted_order_id
 
-    def _lock_for_conversion(self):
+    def _lock_for_conversion(self, wait=False):
         """Lock the offers' rows: one conversion at a time per offer.
 
-        A second transaction converting the same offer meanwhile does not
-        wait: it gets a clear error at once (NOWAIT), and so does one whose
-        snapshot predates a conversion that committed since.
+        The explicit conversion (two users clicking *Convert to Order*) does
+        not wait: the second transaction gets a clear error at once (NOWAIT),
+        and so does one whose snapshot predates a conversion that committed
+        since. With ``wait`` (every other confirmation path: portal, payment,
+        e-commerce, other add-ons) the lock waits, and the errors are left to
+        Odoo's retry of concurrent transactions (SPEC section 7).
         """
         self.flush_recordset()
+        if wait:
+            self.env.cr.execute(
+                "SELECT id FROM sale_order WHERE id IN %s FOR NO KEY UPDATE",
+                [tuple(self.ids)],
+            )
+            self.invalidate_recordset()
+            return
         try:
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(

@@ -1,7 +1,11 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import threading
+import time
+
 from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import UserError
+from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
 
@@ -108,21 +112,74 @@ class TestOfferConcurrency(TransactionCase):
                     self.offer_id
                 ).action_convert_to_order()
 
+    def _wait_for_a_blocked_backend(self):
+        """Until another connection of this database waits for a row lock."""
+        for _attempt in range(100):
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
+                if cr.fetchone()[0]:
+                    return
+            time.sleep(0.1)
+        self.fail("the second confirmation never waited for the first")
+
     def test_confirmations_at_the_same_moment(self):
-        """Two confirmations of one offer at once (a portal payment and a
-        salesperson, say): the second gets an error at once, the offer is
-        confirmed in place once, and one order number is drawn."""
-        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+        """Two confirmations of one offer at once, as the payment flow runs
+        them (the provider's webhook and the customer's return each confirm
+        the orders still in draft or sent, inside Odoo's retry): the second
+        waits for the first instead of failing, Odoo's retry runs it again,
+        it finds the offer confirmed and succeeds; the offer is confirmed in
+        place once, with one order number."""
+        outcome = {}
+
+        def confirm_as_payment():
+            with self.registry.cursor() as cr2:
+                env2 = self._env(cr2)
+
+                def confirm():
+                    offer = env2["sale.order"].browse(self.offer_id)
+                    offer.filtered(
+                        lambda order: order.state in ("draft", "sent")
+                    ).action_confirm()
+                    return offer.state
+
+                try:
+                    outcome["state"] = retrying(confirm, env2)
+                except Exception as error:  # reported by the assertions below
+                    outcome["error"] = error
+
+        with self.registry.cursor() as cr1:
             offer1 = self._env(cr1)["sale.order"].browse(self.offer_id)
             offer1.action_confirm()  # not committed yet: holds the lock
             name = offer1.name
-            offer2 = self._env(cr2)["sale.order"].browse(self.offer_id)
-            with self.assertRaisesRegex(UserError, "being converted"):
-                offer2.action_confirm()
-            cr2.rollback()
+            thread = threading.Thread(target=confirm_as_payment)
+            thread.start()
+            self._wait_for_a_blocked_backend()
             cr1.commit()
+        thread.join(timeout=60)
+        self.assertFalse(thread.is_alive())
+        self.assertNotIn("error", outcome)
+        self.assertEqual(outcome["state"], "sale")
         with self.registry.cursor() as cr:
             offer = self._env(cr)["sale.order"].browse(self.offer_id)
             self.assertEqual((offer.state, offer.name), ("sale", name))
             self.assertEqual(offer.converted_order_id, offer)
+            logs = offer.message_ids.filtered(
+                lambda message: "confirmed in place" in (message.body or "")
+            )
+            self.assertEqual(len(logs), 1)
         self.assertEqual(self._orders_from_offer(), [])
+
+    def test_conversion_still_refused_at_once(self):
+        """The explicit conversion keeps its immediate clear error while a
+        confirmation of the same offer runs (one user converts while the
+        customer pays)."""
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            self._env(cr1)["sale.order"].browse(self.offer_id).action_confirm()
+            offer2 = self._env(cr2)["sale.order"].browse(self.offer_id)
+            with self.assertRaisesRegex(UserError, "being converted"):
+                offer2.action_convert_to_order()
+            cr2.rollback()
+            cr1.commit()
