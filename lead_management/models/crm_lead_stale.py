@@ -6,7 +6,6 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.tools import SQL, format_date
-from odoo.tools.mail import generate_tracking_message_id
 
 from .crm_process_batch_mixin import PROCESS_BATCH_SIZE
 
@@ -183,55 +182,16 @@ class CrmLead(models.Model):
         return Markup("<br/>").join(lines)
 
     def _close_stale_activities(self, activities, feedback):
-        """Mark ``activities`` (of the leads of ``self``) done in bulk, and
-        return the values of their "done" messages, to be logged with the
-        notes.
-
-        What ``mail.activity._action_done`` does, in one go instead of one
-        message post per activity: the same "done" message (its template,
-        activity type, subtype), the activity kept as done where its type
-        keeps done activities and deleted otherwise. The next activity it may
-        chain is not planned: the opportunity is closed. Activities with
-        attachments go the stock way, so that their attachments move to the
-        message as usual.
-        """
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT DISTINCT res_id FROM ir_attachment"
-                " WHERE res_model = 'mail.activity' AND res_id = ANY(%s)",
-                activities.ids,
-            )
-        )
-        with_attachments = activities.browse(r[0] for r in self.env.cr.fetchall())
-        with_attachments.action_feedback(feedback=feedback)
-        activities -= with_attachments
-        messages = []
-        subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_activities")
-        render = self.env["ir.qweb"]._render
-        for activity in activities:
-            messages.append(
-                {
-                    "model": self._name,
-                    "res_id": activity.res_id,
-                    "message_type": "notification",
-                    "subtype_id": subtype_id,
-                    "mail_activity_type_id": activity.activity_type_id.id,
-                    "body": render(
-                        "mail.message_activity_done",
-                        {
-                            "activity": activity,
-                            "feedback": feedback,
-                            "display_assignee": activity.user_id != self.env.user,
-                        },
-                        minimal_qcontext=True,
-                    ),
-                }
-            )
-        kept = activities.filtered("activity_type_id.keep_done")
-        kept.action_archive()
-        (activities - kept).unlink()
-        return messages
+        """Mark ``activities`` (of the leads of ``self``) done through mail's
+        own ``_action_done``, so that its "done" message, whether the type
+        keeps done activities, and every override of it (ours: a running
+        timer stops and counts) apply as when a user marks them done. The
+        next activity a type may chain is not wanted on a closed opportunity:
+        the ones ``_action_done`` planned are removed."""
+        if not activities:
+            return
+        _messages, next_activities = activities._action_done(feedback=feedback)
+        next_activities.unlink()
 
     def _close_stale_opportunities(self):
         """Close the opportunities of ``self`` that are still stale: mark
@@ -241,10 +201,11 @@ class CrmLead(models.Model):
         confirmed orders are left alone).
 
         In bulk, for the scheduled action: a constant number of queries per
-        call whatever the number of opportunities (one UPDATE per table, one
-        insert of messages per model). The notes say what Odoo's tracking
-        would say record by record (lost, offer cancelled), so tracking is
-        off.
+        call whatever the number of opportunities (one UPDATE per table, the
+        notes logged in one batch), but for the open activities, which go
+        through mail's own ``_action_done`` (SPEC section 7). The notes say
+        what Odoo's tracking would say record by record (lost, offer
+        cancelled), so tracking is off.
         """
         for company, leads in self.grouped("company_id").items():
             # the language resolved once: without it in the context (a
@@ -267,25 +228,17 @@ class CrmLead(models.Model):
                 for index, model in enumerate(("mail.activity", "sale.order"))
             )
             # the notes first: they name the activities before they are gone
-            note_subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
             # formatted once per day (in the user's time zone), not per lead
             days = {
                 lead.id: fields.Datetime.context_timestamp(lead, moment).date()
                 for lead, moment in zip(leads, last_activities.values(), strict=True)
             }
             day_labels = {day: format_date(self.env, day) for day in set(days.values())}
-            notes = [
-                {
-                    "model": leads._name,
-                    "res_id": lead.id,
-                    "message_type": "notification",
-                    "subtype_id": note_subtype_id,
-                    "is_internal": True,
-                    "body": lead._get_stale_note(day_labels[days[lead.id]], *effect),
-                }
+            notes = {
+                lead.id: lead._get_stale_note(day_labels[days[lead.id]], *effect)
                 for lead, effect in effects.items()
-            ]
-            messages = leads._close_stale_activities(
+            }
+            leads._close_stale_activities(
                 activities,
                 _(
                     "Closed automatically: the opportunity had no activity for "
@@ -302,7 +255,7 @@ class CrmLead(models.Model):
             leads.action_set_lost(
                 lost_reason_id=company._get_lead_stale_lost_reason().id
             )
-            leads._log_stale_messages(messages + notes)
+            leads._message_log_batch(notes)
             cancelled._message_log_batch(
                 {
                     # env._: a comprehension has no self for _() to find
@@ -316,31 +269,6 @@ class CrmLead(models.Model):
                     for offer in cancelled
                 }
             )
-
-    def _log_stale_messages(self, values_list):
-        """Create the messages of ``values_list`` (each with its res_id,
-        body, subtype...) on the leads of ``self`` in one insert, with the
-        base values ``_message_log_batch`` gives its notes (author, no
-        record name nor signature to compute, the reply-to computed once
-        instead of once per message)."""
-        author_id, email_from = self._message_compute_author()
-        base_values = {
-            "author_id": author_id,
-            "email_from": email_from,
-            "model": self._name,
-            "record_alias_domain_id": False,
-            "record_company_id": False,
-            "record_name": False,
-            "email_add_signature": False,
-            "message_id": generate_tracking_message_id("message-notify"),
-            "reply_to": self.env["mail.thread"]._notify_get_reply_to(
-                default=email_from
-            )[False],
-        }
-        # sudo: as _message_log_batch, the user closes these leads
-        return self.sudo()._message_create(
-            [dict(base_values, **values) for values in values_list]
-        )
 
     @api.model
     def _cron_close_stale_opportunities(self, batch_size=PROCESS_BATCH_SIZE):

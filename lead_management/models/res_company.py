@@ -1,7 +1,8 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.tools import SQL
+
+from ..utils import set_required_column_defaults
 
 LEAD_SEQUENCE_CODE = "crm.lead.number"
 OFFER_SEQUENCE_CODE = "sale.offer"
@@ -94,7 +95,9 @@ class ResCompany(models.Model):
 
     def init(self):
         res = super().init()
-        self._set_lead_management_column_defaults()
+        # the settings' required columns, for rows inserted by modules that
+        # load before this one (utils.set_required_column_defaults)
+        set_required_column_defaults(self, "lead_management")
         return res
 
     @api.model_create_multi
@@ -102,35 +105,6 @@ class ResCompany(models.Model):
         companies = super().create(vals_list)
         companies._create_lead_management_sequences()
         return companies
-
-    @api.model
-    def _set_lead_management_column_defaults(self):
-        """Give the settings' columns their defaults in the database too.
-
-        A company can be inserted while the registry does not know this
-        add-on's fields: during an upgrade, the modules loaded before this one
-        (and their at_install tests, e.g. crm's) run on a registry that stops
-        at them, while the table already has the required
-        ``offer_conversion_mode`` column. Without a database default, such an
-        insert violates NOT NULL; with it, the company gets the settings the
-        ORM would have given it. The values are the fields' own defaults, so
-        they are defined once.
-        """
-        for name in (
-            "offer_conversion_mode",
-            "lead_stale_days",
-            "lead_recurrence_horizon_days",
-        ):
-            value = self._fields[name].convert_to_column(
-                self._fields[name].default(self), self
-            )
-            self.env.cr.execute(
-                SQL(
-                    "ALTER TABLE res_company ALTER COLUMN %s SET DEFAULT %s",
-                    SQL.identifier(name),
-                    value,
-                )
-            )
 
     @api.model
     def _lead_management_sequences(self):

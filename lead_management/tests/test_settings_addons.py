@@ -20,8 +20,6 @@ class TestSettingsAddons(TransactionCase):
         for module in modules:
             field = f"module_{module.name}"
             self.assertIn(field, settings._fields, module.name)
-            self.assertEqual(
-                settings[field], module.state == "installed", module.name
-            )
+            self.assertEqual(settings[field], module.state == "installed", module.name)
             self.assertIn(f'name="{field}"', arch)
             self.assertTrue(settings._fields[field].help, module.name)
