@@ -364,6 +364,18 @@ class TestOfferConfirmQueries(OfferCommon):
             sizes=(2, 20),
         )
 
+    def test_confirm_in_place_costs_at_most_twice_stock(self):
+        """Confirming a 4-line offer in place (the portal's signature and
+        payment path: renumbered, linked, logged) costs at most twice the
+        queries of the stock confirmation of the same quotation that is no
+        offer, both measured in this run with the caches emptied."""
+        self._count_queries(self._sent_quotation(4, is_offer=False).action_confirm)
+        stock = self._count_queries(
+            self._sent_quotation(4, is_offer=False).action_confirm
+        )
+        offer = self._count_queries(self._sent_quotation(4).action_confirm)
+        self.assertLessEqual(offer, 2 * stock, f"offer {offer}, stock {stock}")
+
 
 @tagged("post_install", "-at_install")
 class TestOfferLeadIntegration(OfferCommon):
