@@ -170,16 +170,14 @@ dropdb --force "${db}_workers"
 say "Install, upgrade, uninstall on a database with history"
 "$ROOT/scripts/lifecycle.sh"
 
-say "pytest: $addon's tests, and tests/alone, with $addon alone"
-# --odoo-http serves the database for HttpCase browser tours. tests/alone
-# proves that what each optional add-on adds is absent without it.
+say "pytest: $addon's tests, with $addon alone"
+# --odoo-http serves the database for HttpCase browser tours.
 "$PYTHON" -m pytest --odoo-config="$ODOO_RC" --odoo-database="$db" --odoo-http \
-    "$addon/tests" tests/alone "$@"
-
-say "Installing the family ($family_csv) into $family_db"
-odoo_install "$family_db" -i "$family_csv" --without-demo=all
+    "$addon/tests" "$@"
 
 if [ "${#optional[@]}" -gt 0 ]; then
+    say "Installing the family ($family_csv) into $family_db"
+    odoo_install "$family_db" -i "$family_csv" --without-demo=all
     say "pytest: the optional add-ons' tests, with the whole family installed"
     # and the check that holds for every installed add-on of the family
     optional_tests=(lead_management/tests/test_column_defaults.py)
