@@ -7,8 +7,9 @@ FAMILY_PREFIX = "lead_management"
 
 
 def set_required_column_defaults(model, module):
-    """Give the required columns that ``module`` adds to ``model``'s table a
-    database default: the field's own default, so it is defined once.
+    """Give the columns that ``module`` adds to ``model``'s table a database
+    default: the field's own default, so it is defined once (a required one
+    must have it; the others get what the ORM would have given them).
 
     Call it from the model's ``init()`` in every add-on of the family that
     adds a required field (one that no module outside the family defines)
@@ -25,10 +26,12 @@ def set_required_column_defaults(model, module):
     if model._original_module.startswith(FAMILY_PREFIX):
         return
     for fname, field in model._fields.items():
+        # not only the required ones: a row inserted without the add-on
+        # gets every value the ORM would have given it
         if not (
-            field.required
-            and field.store
+            field.store
             and field.column_type
+            and not field.relational
             and field.default is not None
             and module in field._modules
             and all(name.startswith(FAMILY_PREFIX) for name in field._modules)
