@@ -96,7 +96,12 @@ install_odoo_venv() {
     # Odoo installs through setup.py; venvs of Python 3.12+ have no setuptools.
     "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip setuptools wheel
     "$ROOT/.venv/bin/python" -m pip install -q -r "$ROOT/.venv/odoo-requirements.txt"
-    "$ROOT/.venv/bin/python" -m pip install -q --no-deps -e "$src"
+    # Editable in "compat" mode (a .pth line naming $src), not setuptools'
+    # import hook: OCA's wheels (requirements.txt) install their add-ons into
+    # site-packages/odoo/addons, and that folder, without an __init__.py, would
+    # otherwise be found first and hide Odoo behind an empty namespace package.
+    "$ROOT/.venv/bin/python" -m pip install -q --no-deps \
+        --config-settings editable_mode=compat -e "$src"
 }
 
 if has_odoo18 python3; then
