@@ -171,9 +171,12 @@ say "Install, upgrade, uninstall on a database with history"
 "$ROOT/scripts/lifecycle.sh"
 
 say "pytest: $addon's tests, with $addon alone"
-# --odoo-http serves the database for HttpCase browser tours.
+# tests/alone: that what each optional add-on adds is absent without it
+# (SPEC section 0). --odoo-http serves the database for HttpCase browser tours.
+alone_tests=("$addon/tests")
+[ ! -d tests/alone ] || alone_tests+=(tests/alone)
 "$PYTHON" -m pytest --odoo-config="$ODOO_RC" --odoo-database="$db" --odoo-http \
-    "$addon/tests" "$@"
+    "${alone_tests[@]}" "$@"
 
 if [ "${#optional[@]}" -gt 0 ]; then
     say "Installing the family ($family_csv) into $family_db"
