@@ -27,3 +27,28 @@ class ResConfigSettings(models.TransientModel):
     traceability_print_limit = fields.Integer(
         related="company_id.traceability_print_limit", readonly=False
     )
+    # The optional add-ons of the family (SPEC section 0), one checkbox each,
+    # as crm offers its own optional modules: ticking installs the add-on.
+    module_lead_management_process = fields.Boolean(
+        "Lead Qualification Process",
+        help="Process stages on leads (qualification, distribution, contact), "
+        "activity outcomes that move them, the transfer to an opportunity "
+        "and the funnel report.",
+    )
+    module_lead_management_activity = fields.Boolean(
+        "CRM Activities",
+        help="Done contacts and meetings kept as the customer's history, with "
+        "priority, category, contact persons, time spent and meeting costs, "
+        "and the activity analysis.",
+    )
+    module_lead_management_campaign = fields.Boolean(
+        "Marketing Campaigns",
+        help="A campaign's plan, costs from vendor bills, revenue from orders "
+        "and invoices, its analysis and report, and the company profile of "
+        "leads.",
+    )
+    module_lead_management_reminder = fields.Boolean(
+        "Deadline Reminders",
+        help="Activity types that remind their owners of a coming deadline, "
+        "by e-mail or in Odoo as each user chose.",
+    )
