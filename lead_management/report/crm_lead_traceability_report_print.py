@@ -115,7 +115,12 @@ class ReportCrmLeadTraceability(models.AbstractModel):
     @api.model
     def _group_rows(self, rows):
         """The rows grouped by lead, in the report's order, with subtotals."""
-        states = dict(rows._fields["offer_state"]._description_selection(self.env))
+        offer_states = dict(
+            rows._fields["offer_state"]._description_selection(self.env)
+        )
+        order_states = dict(
+            rows._fields["order_state"]._description_selection(self.env)
+        )
         money, day = self._get_formatters()
         groups = {}
         for row in rows:
@@ -128,6 +133,8 @@ class ReportCrmLeadTraceability(models.AbstractModel):
                     "user": row.user_id.name or "",
                     "lead_type": row.lead_type_id.name or "",
                     "stage": row.stage_id.name or "",
+                    # a lead (not yet an opportunity) cannot have offers
+                    "is_lead": row.lead_type == "lead",
                     "company": row.company_id.name or "",
                     "currency": row.currency_id,
                     "lines": [],
@@ -141,10 +148,10 @@ class ReportCrmLeadTraceability(models.AbstractModel):
                 {
                     "offer_number": row.offer_number,
                     "offer_date": day(row.offer_date),
-                    "offer_state": states.get(row.offer_state, ""),
+                    "offer_state": offer_states.get(row.offer_state, ""),
                     "order_number": row.order_number or "",
                     "order_date": day(row.order_date),
-                    "order_state": states.get(row.order_state, ""),
+                    "order_state": order_states.get(row.order_state, ""),
                     "days_to_order": row.days_to_order if row.order_number else "",
                     "offer_amount_untaxed": money(
                         row.offer_amount_untaxed, row.currency_id
