@@ -101,12 +101,8 @@ tours.add("lead_management_mass_update", {
             run: "click",
         },
         {
-            content: "Open the Action menu",
-            trigger: ".o_cp_action_menus button:has(.fa-cog)",
-            run: "click",
-        },
-        {
-            trigger: ".o-dropdown--menu .o-dropdown-item:contains('Update opportunities')",
+            content: "Update the selected opportunities",
+            trigger: ".o_list_selection_container button:contains('Update')",
             run: "click",
         },
         {
