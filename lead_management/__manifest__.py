@@ -4,7 +4,7 @@
     "name": "Lead Management",
     "summary": "Lead numbers and lead types, offers converted into orders, "
     "traceability from lead to order",
-    "version": "18.0.1.1.0",
+    "version": "18.0.2.0.0",
     "category": "Sales/CRM",
     "author": "Lead Management Developers",
     "website": "https://github.com/lead-management/lead_management",
@@ -31,6 +31,7 @@
         "views/crm_lead_type_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
+        "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_maturity_views.xml",

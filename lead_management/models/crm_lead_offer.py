@@ -4,7 +4,6 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
 
 from ..utils import notification_action
 
@@ -39,11 +38,15 @@ class CrmLead(models.Model):
         domain=[
             "|",
             ("state", "=", "sale"),
+            # a cancelled order: generated from an offer, or an offer that
+            # was confirmed in place (not a converted offer: its order shows)
             "&",
             ("state", "=", "cancel"),
             "|",
             ("offer_id", "!=", False),
+            "&",
             ("converted_order_id", "!=", False),
+            ("offer_state", "!=", "converted"),
         ],
     )
 
@@ -95,19 +98,4 @@ class CrmLead(models.Model):
         return notification_action(
             _("Offers cancelled: %(count)s.", count=len(offers)),
             next_action={"type": "ir.actions.client", "tag": "soft_reload"},
-        )
-
-    def _get_lead_sale_order_domain(self):
-        # a converted offer is not an order: its order is
-        return expression.AND(
-            [super()._get_lead_sale_order_domain(), [("state", "!=", "converted")]]
-        )
-
-    def _get_action_view_sale_quotation_domain(self):
-        # converted offers stay reachable from the Quotations smart button
-        return expression.OR(
-            [
-                super()._get_action_view_sale_quotation_domain(),
-                [("state", "=", "converted")],
-            ]
         )

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.sql import column_exists, create_column
 
 
 class SaleOrder(models.Model):
@@ -21,16 +22,6 @@ class SaleOrder(models.Model):
 
     _inherit = "sale.order"
 
-    state = fields.Selection(
-        selection_add=[("converted", "Converted"), ("cancel",)],
-        # without this module a converted offer would read as an open
-        # quotation and be counted next to its order: cancel it instead
-        ondelete={
-            "converted": lambda offers: offers.with_context(
-                lead_management_conversion=True
-            ).write({"state": "cancel"})
-        },
-    )
     # sale_crm's link to the lead, indexed: the lead's offers are looked up by
     # it everywhere (counters, tabs, reports, stale closing)
     opportunity_id = fields.Many2one(index="btree_not_null")
@@ -40,6 +31,9 @@ class SaleOrder(models.Model):
         string="Is an Offer",
         copy=False,
         readonly=True,
+        # a new offer's form (New Quotation on an opportunity) reads as an
+        # offer before it is saved; create() decides for good
+        default=lambda self: self._is_offer_at_creation({}),
         help="A quotation made for a lead: numbered from the offer sequence, "
         "and converted into an order with Convert to Order.",
     )
@@ -74,8 +68,11 @@ class SaleOrder(models.Model):
         help="The number of the order this offer was converted into.",
     )
 
-    # the status bar of an offer: it ends at Converted (an offer confirmed in
-    # place is an order, and shows the stock bar)
+    # The status of an offer, its status bar: Offer > Offer Sent > Converted.
+    # A converted offer (separate order mode) is *cancelled* for every reader
+    # of the stock ``state`` (sales counters, reports, goals, the portal),
+    # so that its sale is counted once, on its order; this field is where it
+    # reads as converted. An offer confirmed in place is an order: none.
     offer_state = fields.Selection(
         [
             ("draft", "Offer"),
@@ -84,6 +81,10 @@ class SaleOrder(models.Model):
             ("cancel", "Cancelled"),
         ],
         compute="_compute_offer_state",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        copy=False,
     )
 
     @property
@@ -91,15 +92,24 @@ class SaleOrder(models.Model):
         # an order is found by the number of the offer it came from, too
         return [*super()._rec_names_search, "offer_number"]
 
-    @api.depends("is_offer", "state")
+    def _auto_init(self):
+        # created empty, not computed for every existing order at install:
+        # no quotation is an offer before the add-on
+        if not column_exists(self.env.cr, self._table, "offer_state"):
+            create_column(self.env.cr, self._table, "offer_state", "varchar")
+        return super()._auto_init()
+
+    @api.depends("is_offer", "state", "converted_order_id")
     def _compute_offer_state(self):
         for order in self:
-            order.offer_state = (
-                order.state
-                if order.is_offer
-                and order.state in ("draft", "sent", "converted", "cancel")
-                else False
-            )
+            if not order.is_offer:
+                order.offer_state = False
+            elif order.converted_order_id and order.converted_order_id != order:
+                order.offer_state = "converted"
+            elif order.state in ("draft", "sent", "cancel"):
+                order.offer_state = order.state
+            else:
+                order.offer_state = False
 
     @api.depends("is_offer")
     def _compute_type_name(self):
@@ -130,7 +140,7 @@ class SaleOrder(models.Model):
     def write(self, vals):
         protected = set(vals) & self._get_converted_offer_protected_fields()
         if protected and not self.env.context.get("lead_management_conversion"):
-            converted = self.filtered(lambda order: order.state == "converted")
+            converted = self._filter_converted_offers()
             if converted:
                 raise UserError(
                     _(
@@ -148,7 +158,7 @@ class SaleOrder(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_converted(self):
         for order in self:
-            if order.state == "converted" or order.offer_id:
+            if order.offer_state == "converted" or order.offer_id:
                 raise UserError(
                     _(
                         "%(name)s is part of the history of a converted offer "
@@ -174,9 +184,22 @@ class SaleOrder(models.Model):
         return super()._find_mail_template()
 
     def action_unlock(self):
-        if self.filtered(lambda order: order.state == "converted"):
+        if self._filter_converted_offers():
             raise UserError(_("A converted offer stays locked."))
         return super().action_unlock()
+
+    def action_draft(self):
+        # Set to Quotation would re-open a converted offer next to its order
+        converted = self._filter_converted_offers()
+        if converted:
+            raise UserError(
+                _(
+                    "The offer %(offers)s was converted into an order: it cannot "
+                    "be set back to an offer. Duplicate it to make a new one.",
+                    offers=", ".join(converted.mapped("name")),
+                )
+            )
+        return super().action_draft()
 
     def action_cancel(self):
         # before the stock check, which would only say that the offer is locked
@@ -189,8 +212,12 @@ class SaleOrder(models.Model):
         self._log_cancelled_orders()
         return result
 
+    def _filter_converted_offers(self):
+        """The offers of ``self`` converted into a separate order."""
+        return self.filtered(lambda order: order.offer_state == "converted")
+
     def _check_not_converted_offer(self):
-        converted = self.filtered(lambda order: order.state == "converted")
+        converted = self._filter_converted_offers()
         if converted:
             raise UserError(
                 _(

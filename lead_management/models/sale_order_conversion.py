@@ -37,6 +37,17 @@ class SaleOrder(models.Model):
         (their offer number kept) and logged as converted. Other quotations
         are left to the stock confirmation, untouched.
         """
+        # a converted offer is cancelled for stock code: confirming it would
+        # make a second order of the same sale
+        converted = self._filter_converted_offers()
+        if converted:
+            raise UserError(
+                _(
+                    "The offer %(offers)s was already converted into order %(orders)s.",
+                    offers=", ".join(converted.mapped("name")),
+                    orders=", ".join(converted.converted_order_id.mapped("name")),
+                )
+            )
         offers = self._filter_offers_to_confirm()
         if offers:
             # Not the explicit conversion: wait for a concurrent one instead
@@ -127,21 +138,19 @@ class SaleOrder(models.Model):
             raise UserError(
                 _("%(name)s is not an offer: confirm it instead.", name=self.name)
             )
-        if self.state == "cancel":
-            raise UserError(
-                _(
-                    "The offer %(name)s is cancelled: it cannot be converted.",
-                    name=self.name,
-                )
-            )
-        if self.state == "converted" or (
-            self.converted_order_id and self.converted_order_id != self
-        ):
+        if self.offer_state == "converted":
             raise UserError(
                 _(
                     "The offer %(name)s was already converted into order %(order)s.",
                     name=self.name,
                     order=self.converted_order_id.name,
+                )
+            )
+        if self.state == "cancel":
+            raise UserError(
+                _(
+                    "The offer %(name)s is cancelled: it cannot be converted.",
+                    name=self.name,
                 )
             )
         if self.is_expired:
@@ -187,7 +196,9 @@ class SaleOrder(models.Model):
         converting = self.with_context(lead_management_conversion=True)
         for offer, order in zip(converting, orders, strict=True):
             offer.converted_order_id = order
-        converting.write({"state": "converted", "locked": True})
+        # cancelled for stock code (its sale is its order's), converted for ours
+        # (and locked: its lines stay as they were converted)
+        converting.write({"state": "cancel", "locked": True})
         self._log_conversion()
         return orders
 

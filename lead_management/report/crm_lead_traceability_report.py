@@ -137,7 +137,7 @@ class CrmLeadTraceabilityReport(models.Model):
     offer_amount_untaxed = fields.Monetary(string="Offer Untaxed", readonly=True)
     offer_amount_total = fields.Monetary(string="Offer Total", readonly=True)
     offer_state = fields.Selection(
-        selection="_selection_order_state", string="Offer Status", readonly=True
+        selection="_selection_offer_state", string="Offer Status", readonly=True
     )
     is_converted = fields.Boolean(string="Converted", readonly=True)
     offer_count = fields.Integer(string="# Offers", readonly=True)
@@ -160,6 +160,15 @@ class CrmLeadTraceabilityReport(models.Model):
         aggregator="avg",
         help="Whole days elapsed from the offer's creation to the order's date.",
     )
+
+    @api.model
+    def _selection_offer_state(self):
+        # the offer's own status: Offer, Offer Sent, Converted, Cancelled
+        return (
+            self.env["sale.order"]
+            ._fields["offer_state"]
+            ._description_selection(self.env)
+        )
 
     @api.model
     def _selection_order_state(self):

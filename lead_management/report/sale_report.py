@@ -9,4 +9,6 @@ class SaleReport(models.Model):
     def _where_sale(self):
         # A converted offer and the order generated from it are one sale:
         # only the order is analysed.
-        return f"{super()._where_sale()} AND s.state != 'converted'"
+        # (cancelled for stock code, a converted offer is counted by the stock
+        # report among cancelled quotations otherwise)
+        return f"{super()._where_sale()} AND s.offer_state IS DISTINCT FROM 'converted'"

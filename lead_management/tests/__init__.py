@@ -3,6 +3,7 @@ from . import test_install_hook
 from . import test_lead_type
 from . import test_company_settings
 from . import test_offer_conversion
+from . import test_offer_stock_readers
 from . import test_offer_vocabulary
 from . import test_offer_concurrency
 from . import test_offer_rpc

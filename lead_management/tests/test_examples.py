@@ -28,7 +28,7 @@ class TestRpcExample(HttpCase):
         with contextlib.redirect_stdout(output):
             ids = example.main(self.base_url(), self.env.cr.dbname, "admin", "admin")
         offer = self.env["sale.order"].browse(ids["offer_id"])
-        self.assertEqual(offer.state, "converted")
+        self.assertEqual((offer.state, offer.offer_state), ("cancel", "converted"))
         self.assertEqual(offer.opportunity_id.id, ids["lead_id"])
         printed = output.getvalue()
         self.assertIn(offer.opportunity_id.lead_number, printed)

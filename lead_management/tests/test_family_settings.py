@@ -13,9 +13,9 @@ class TestFamilySettings(TransactionCase):
             [("name", "=like", "lead\\_management\\_%")]
         )
         settings = self.env["res.config.settings"]
-        arch = settings.get_view(
-            self.env.ref("crm.res_config_settings_view_form").id
-        )["arch"]
+        arch = settings.get_view(self.env.ref("crm.res_config_settings_view_form").id)[
+            "arch"
+        ]
         values = settings.default_get(list(settings._fields))
         for addon in addons:
             field_name = f"module_{addon.name}"
@@ -23,6 +23,4 @@ class TestFamilySettings(TransactionCase):
             field = settings._fields[field_name]
             self.assertTrue(field.help, f"{field_name} says what it adds")
             self.assertIn(f'name="{field_name}"', arch)
-            self.assertEqual(
-                values[field_name], addon.state == "installed", addon.name
-            )
+            self.assertEqual(values[field_name], addon.state == "installed", addon.name)

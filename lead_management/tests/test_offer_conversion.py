@@ -158,7 +158,7 @@ class TestOfferConversion(OfferCommon):
         self.assertEqual(order.offer_id, offer)
         self.assertEqual(order.offer_number, offer.name)
         self.assertEqual(offer.order_number, order.name)
-        self.assertEqual(offer.state, "converted")
+        self.assertEqual((offer.state, offer.offer_state), ("cancel", "converted"))
         self.assertTrue(offer.locked)
         # copied header
         for fname in (
@@ -324,7 +324,7 @@ class TestOfferConversion(OfferCommon):
         order = offer._convert_to_orders()
         order._action_cancel()
         self.assertEqual(order.state, "cancel")
-        self.assertEqual(offer.state, "converted")
+        self.assertEqual((offer.state, offer.offer_state), ("cancel", "converted"))
         for record in (offer, order, self.opportunity):
             self.assertIn("was cancelled", record.message_ids[0].body, record._name)
 
@@ -450,7 +450,10 @@ class TestOfferLeadIntegration(OfferCommon):
         action = self.opportunity.action_cancel_open_offers()
         self.assertEqual(action["params"]["message"], "Offers cancelled: 2.")
         self.assertEqual((draft.state, sent.state), ("cancel", "cancel"))
-        self.assertEqual((converted.state, order.state), ("converted", "sale"))
+        self.assertEqual(
+            (converted.state, converted.offer_state, order.state),
+            ("cancel", "converted", "sale"),
+        )
         self.assertIn(draft.name, self.opportunity.message_ids[0].body)
         with self.assertRaisesRegex(UserError, "no open offer"):
             self.opportunity.action_cancel_open_offers()
@@ -462,7 +465,7 @@ class TestOfferAccess(OfferCommon):
         """A salesman (own documents) converts his offer into an order."""
         offer = self._create_offer().with_user(self.salesman)
         offer.action_convert_to_order()
-        self.assertEqual(offer.state, "converted")
+        self.assertEqual((offer.state, offer.offer_state), ("cancel", "converted"))
         self.assertEqual(offer.converted_order_id.user_id, self.salesman)
 
     def test_salesman_cannot_convert_others_offer(self):
@@ -476,4 +479,4 @@ class TestOfferAccess(OfferCommon):
         """A sales manager converts the offers of his team."""
         offer = self._create_offer()
         offer.with_user(self.manager).action_convert_to_order()
-        self.assertEqual(offer.state, "converted")
+        self.assertEqual((offer.state, offer.offer_state), ("cancel", "converted"))

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import etree
 
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import OfferCommon
 
@@ -33,6 +33,22 @@ class TestOfferVocabulary(OfferCommon):
         offer._convert_to_orders()
         self.assertEqual(offer.offer_state, "converted")
         self.assertEqual(offer.type_name, "Offer")
+
+    def test_new_offer_form_reads_as_offer_before_saving(self):
+        """New Quotation on an opportunity: the unsaved form already shows
+        the offer's status bar and name, not Quotation / Confirm."""
+        action = self.opportunity.action_sale_quotations_new()
+        form = Form(self.env["sale.order"].with_context(**action["context"]))
+        self.assertTrue(form.is_offer)
+        self.assertEqual(form.offer_state, "draft")
+        form.partner_id = self.partner
+        offer = form.save()
+        self.assertTrue(offer.is_offer)
+        self.assertEqual(offer.name, offer.offer_number)
+        # a quotation of Sales > Quotations stays one, before and after
+        form = Form(self.env["sale.order"])
+        self.assertFalse(form.is_offer)
+        self.assertFalse(form.offer_state)
 
     def test_confirmed_offer_is_an_order(self):
         """Confirmed in place, the offer is an order and named as one."""

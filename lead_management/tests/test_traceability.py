@@ -636,6 +636,23 @@ class TestTraceabilityReport(TraceabilityCommon):
         # company header of web.external_layout
         self.assertTrue(tree.xpath("//div[hasclass('header')]"))
 
+    def test_plain_lead_is_not_an_opportunity_without_offer(self):
+        """A lead that is not an opportunity yet reads as such, not as an
+        opportunity that lacks offers."""
+        opportunity = self.env["crm.lead"].create(
+            {"name": "Opportunity without offer", "type": "opportunity"}
+        )
+        self.assertEqual(self.lead_3.type, "lead")
+        wizard = self._wizard(lead_ids=(opportunity | self.lead_3).ids)
+        tree = self._html(REPORT, wizard.ids)
+        rows = [
+            " ".join(row.text_content().split())
+            for row in tree.xpath("//tr[hasclass('o_traceability_no_offer')]")
+        ]
+        self.assertCountEqual(
+            rows, ["Lead, not an opportunity yet: no offer", "No offer"]
+        )
+
     def test_formatters(self):
         """Amounts and dates read as Odoo formats them (formatLang,
         the user's time zone and language)."""
@@ -848,7 +865,9 @@ class TestTraceabilityReport(TraceabilityCommon):
         many = self.env.cr.sql_log_count - start
         self.assertEqual(len(values["groups"]), 4)
         self.assertLessEqual(many, one + 4)  # a few more models to name
-        self.assertLessEqual(many, 13)  # 12, and the count of the print limit
+        # 12, the count of the print limit, and the translated labels of the
+        # offer's own status (the order's are the stock ones)
+        self.assertLessEqual(many, 14)
 
 
 @tagged("post_install", "-at_install")

@@ -211,7 +211,7 @@ class TestSaleFlows(HttpCase):
         offer = self._create_offer(self.goods)
         order = offer.action_convert_to_order() and offer.converted_order_id
         self.assertNotEqual(order, offer)
-        self.assertEqual(offer.state, "converted")
+        self.assertEqual((offer.state, offer.offer_state), ("cancel", "converted"))
         self.assertFalse(offer.picking_ids)
         self.assertEqual(len(order.picking_ids), 1)
         self.assertEqual(order.picking_ids.origin, order.name)
