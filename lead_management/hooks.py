@@ -46,4 +46,3 @@ def _number_existing_leads(env):
     env["crm.lead"].invalidate_model(["lead_number"])
     _logger.info("lead_management: numbered %s existing leads", total)
     return total
-

@@ -242,11 +242,15 @@ class CrmLead(models.Model):
         return True
 
     def action_open_distribute(self):
-        return self._open_process_wizard("lead_management_process.crm_lead_distribute_action")
+        return self._open_process_wizard(
+            "lead_management_process.crm_lead_distribute_action"
+        )
 
     def action_open_transfer(self):
         self.ensure_one()
-        return self._open_process_wizard("lead_management_process.crm_lead_transfer_action")
+        return self._open_process_wizard(
+            "lead_management_process.crm_lead_transfer_action"
+        )
 
     def _open_process_wizard(self, xmlid):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)

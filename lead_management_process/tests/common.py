@@ -18,11 +18,15 @@ class LeadProcessCommon(LeadManagementCommon):
         cls.contact_type = cls.env.ref(
             "lead_management_process.mail_activity_type_contact_customer"
         )
-        cls.maturity_ready = cls.env.ref("lead_management_process.crm_lead_maturity_ready")
+        cls.maturity_ready = cls.env.ref(
+            "lead_management_process.crm_lead_maturity_ready"
+        )
         cls.maturity_interest = cls.env.ref(
             "lead_management_process.crm_lead_maturity_interest"
         )
-        cls.maturity_none = cls.env.ref("lead_management_process.crm_lead_maturity_no_interest")
+        cls.maturity_none = cls.env.ref(
+            "lead_management_process.crm_lead_maturity_no_interest"
+        )
 
     def _lead(self, **values):
         values = {

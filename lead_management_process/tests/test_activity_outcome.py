@@ -95,7 +95,9 @@ class TestActivityOutcome(LeadProcessCommon):
     def test_distribution_outcomes(self):
         lead = self._lead(user_id=self.salesman.id)
         lead.process_stage = "distribution"
-        distribute = self.env.ref("lead_management_process.mail_activity_type_distribute")
+        distribute = self.env.ref(
+            "lead_management_process.mail_activity_type_distribute"
+        )
         activity = lead.activity_schedule(
             activity_type_id=distribute.id, user_id=self.salesman.id
         )
