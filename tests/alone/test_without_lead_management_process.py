@@ -14,6 +14,23 @@ PROCESS_MODELS = (
     "crm.lead.funnel.report",
 )
 
+# records of the process, by the name they had in the core add-on
+PROCESS_XMLIDS = [
+    "crm_lead_maturity_menu",
+    "crm_lead_funnel_report_menu",
+    "crm_lead_conversion_report_menu",
+    "crm_lead_funnel_report_action",
+    "crm_lead_conversion_report_action",
+    "crm_lead_maturity_action",
+    "crm_lead_distribute_action",
+    "crm_lead_transfer_action",
+    "crm_lead_action_qualify",
+    "mail_activity_type_distribute",
+    "mail_activity_type_contact_customer",
+    "mail_activity_done_wizard_view_form_outcome",
+    "crm_lead_view_form_process",
+]
+
 
 @tagged("post_install", "-at_install")
 class TestWithoutLeadManagementProcess(TransactionCase):
@@ -102,20 +119,3 @@ class TestWithoutLeadManagementProcess(TransactionCase):
             [("name", "=like", "Contact the customer: need%")]
         )
         self.assertFalse(types)
-
-
-PROCESS_XMLIDS = [
-    "crm_lead_maturity_menu",
-    "crm_lead_funnel_report_menu",
-    "crm_lead_conversion_report_menu",
-    "crm_lead_funnel_report_action",
-    "crm_lead_conversion_report_action",
-    "crm_lead_maturity_action",
-    "crm_lead_distribute_action",
-    "crm_lead_transfer_action",
-    "crm_lead_action_qualify",
-    "mail_activity_type_distribute",
-    "mail_activity_type_contact_customer",
-    "mail_activity_done_wizard_view_form_outcome",
-    "crm_lead_view_form_process",
-]
