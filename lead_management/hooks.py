@@ -46,36 +46,3 @@ def _number_existing_leads(env):
     env["crm.lead"].invalidate_model(["lead_number"])
     _logger.info("lead_management: numbered %s existing leads", total)
     return total
-
-
-# The lead process's activity types: their (done) activities are history
-PROCESS_ACTIVITY_TYPES = (
-    "mail_activity_type_distribute",
-    "mail_activity_type_contact_customer",
-)
-
-
-def uninstall_hook(env):
-    """Keep the lead process's activity types when they have activities.
-
-    Uninstalling deletes the module's records, but an activity type in use
-    cannot be deleted (``mail.activity.activity_type_id`` restricts it) and
-    its activities are the customers' history: those types are released
-    from the module (their xml ids dropped) and stay as ordinary types. The
-    Email, Call and Meeting types keep their done activities as set.
-    """
-    env.cr.execute(
-        """
-        DELETE FROM ir_model_data imd
-         USING mail_activity activity
-         WHERE imd.module = 'lead_management'
-           AND imd.model = 'mail.activity.type'
-           AND imd.name IN %s
-           AND activity.activity_type_id = imd.res_id
-        """,
-        [PROCESS_ACTIVITY_TYPES],
-    )
-    _logger.info(
-        "lead_management: %s activity types in use kept after uninstall",
-        env.cr.rowcount,
-    )

@@ -12,12 +12,7 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_conversion
-from . import crm_lead_maturity
-from . import crm_lead_process
-from . import crm_lead_process_history
-from . import mail_activity_outcome
 from . import mail_activity_type
-from . import mail_activity
 from . import crm_activity_category
 from . import mail_activity_crm
 from . import calendar_event

@@ -7,13 +7,6 @@ from odoo.exceptions import ValidationError
 class MailActivityType(models.Model):
     _inherit = "mail.activity.type"
 
-    outcome_ids = fields.One2many(
-        "mail.activity.outcome",
-        "activity_type_id",
-        "Outcomes",
-        help="What may come out of an activity of this type; marking one done "
-        "then asks which, and the outcome plans what follows.",
-    )
     reminder_days = fields.Integer(
         "Remind Days Before",
         default=0,

@@ -7,7 +7,4 @@ from . import crm_lead_recurrence_wizard
 from . import crm_lead_stale_wizard
 from . import crm_lead_stale_wizard_line
 from . import mail_activity_done_wizard
-from . import mail_activity_done_wizard_outcome
-from . import crm_lead_distribute
-from . import crm_lead_transfer
 from . import mail_activity_done_wizard_follow_up

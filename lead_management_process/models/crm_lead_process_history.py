@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from .crm_lead_process import PROCESS_STAGES
+from .crm_lead import PROCESS_STAGES
 
 
 class CrmLeadProcessHistory(models.Model):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tools import SQL
 
-from .test_lead_process import LeadProcessCommon
+from .common import LeadProcessCommon
 
 
 class TestLeadFunnel(LeadProcessCommon):

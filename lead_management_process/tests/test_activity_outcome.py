@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
-from .test_lead_process import LeadProcessCommon
+from .common import LeadProcessCommon
 
 
 class TestActivityOutcome(LeadProcessCommon):
@@ -20,7 +20,7 @@ class TestActivityOutcome(LeadProcessCommon):
         return lead, activity
 
     def _get_outcome(self, xmlid):
-        return self.env.ref(f"lead_management.mail_activity_outcome_{xmlid}")
+        return self.env.ref(f"lead_management_process.mail_activity_outcome_{xmlid}")
 
     def test_seeded_outcomes(self):
         self.assertEqual(
@@ -95,7 +95,9 @@ class TestActivityOutcome(LeadProcessCommon):
     def test_distribution_outcomes(self):
         lead = self._lead(user_id=self.salesman.id)
         lead.process_stage = "distribution"
-        distribute = self.env.ref("lead_management.mail_activity_type_distribute")
+        distribute = self.env.ref(
+            "lead_management_process.mail_activity_type_distribute"
+        )
         activity = lead.activity_schedule(
             activity_type_id=distribute.id, user_id=self.salesman.id
         )

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .crm_lead_process import OPEN_STAGES
+from .crm_lead import OPEN_STAGES
 
 
 class MailActivity(models.Model):

@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form
 
-from .test_lead_process import LeadProcessCommon
+from .common import LeadProcessCommon
 
 
 class TestLeadTransfer(LeadProcessCommon):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from odoo.tests import HttpCase, tagged
 
-from .common import new_sales_user
+from odoo.addons.lead_management.tests.common import new_sales_user
 
 
 @tagged("post_install", "-at_install")
@@ -54,7 +54,7 @@ class TestLeadProcessRpc(HttpCase):
             "crm.lead", "read", [lead_id], ["process_stage", "activity_ids"]
         )
         self.assertEqual(lead["process_stage"], "transfer")
-        outcome = self.env.ref("lead_management.mail_activity_outcome_transfer")
+        outcome = self.env.ref("lead_management_process.mail_activity_outcome_transfer")
         action = self._execute(
             "mail.activity",
             "action_done_with_outcome",

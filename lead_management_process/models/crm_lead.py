@@ -15,7 +15,7 @@ PROCESS_STAGES = [
 ]
 # Stages of a lead still in the process, before it becomes an opportunity.
 OPEN_STAGES = ("qualification", "distribution", "transfer")
-CONTACT_ACTIVITY_TYPE = "lead_management.mail_activity_type_contact_customer"
+CONTACT_ACTIVITY_TYPE = "lead_management_process.mail_activity_type_contact_customer"
 
 
 class CrmLead(models.Model):
@@ -29,7 +29,7 @@ class CrmLead(models.Model):
     and recorded in ``crm.lead.process.history`` for the lead funnel.
     """
 
-    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "crm.lead"
 
     process_stage = fields.Selection(
         PROCESS_STAGES,
@@ -242,11 +242,15 @@ class CrmLead(models.Model):
         return True
 
     def action_open_distribute(self):
-        return self._open_process_wizard("lead_management.crm_lead_distribute_action")
+        return self._open_process_wizard(
+            "lead_management_process.crm_lead_distribute_action"
+        )
 
     def action_open_transfer(self):
         self.ensure_one()
-        return self._open_process_wizard("lead_management.crm_lead_transfer_action")
+        return self._open_process_wizard(
+            "lead_management_process.crm_lead_transfer_action"
+        )
 
     def _open_process_wizard(self, xmlid):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)

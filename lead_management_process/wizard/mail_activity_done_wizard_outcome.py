@@ -9,7 +9,7 @@ class MailActivityDoneWizard(models.TransientModel):
     deadline of the activity it plans (e.g. *Postponed*: the same activity
     again, on the date the user picks)."""
 
-    _inherit = "mail.activity.done.wizard"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "mail.activity.done.wizard"
 
     has_outcomes = fields.Boolean(related="activity_id.has_outcomes")
     outcome_id = fields.Many2one(

@@ -5,9 +5,9 @@ from datetime import timedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..models.crm_lead_process import OPEN_STAGES
+from ..models.crm_lead import OPEN_STAGES
 
-MATURITY_READY = "lead_management.crm_lead_maturity_ready"
+MATURITY_READY = "lead_management_process.crm_lead_maturity_ready"
 
 
 class CrmLeadTransfer(models.TransientModel):

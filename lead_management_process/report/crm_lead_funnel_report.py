@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..models.crm_lead_process import PROCESS_STAGES
+from ..models.crm_lead import PROCESS_STAGES
 
 # Days per stage: the finished stays (history) plus the stay in progress;
 # NULL for a lead that never was in the stage, so averages count only leads
