@@ -20,5 +20,3 @@ from . import test_recurrence
 from . import test_stale
 from . import test_migration
 from . import test_mail_activity_done_wizard
-from . import test_company_profile
-from . import test_campaign_figures
