@@ -15,8 +15,8 @@ Usage (from the repository, after ``source scripts/setup.sh``)::
     "$PYTHON" benchmarks/bench_campaigns.py [--campaigns 80] [--orders 20000]
 
 It (re)creates the database ``lm_campaigns_bench`` (``--database``) with
-lead_management installed without demo data, and leaves it for inspection;
-drop it with ``dropdb lm_campaigns_bench``.
+lead_management_campaign installed without demo data, and leaves it for
+inspection; drop it with ``dropdb lm_campaigns_bench``.
 """
 
 import argparse
@@ -195,7 +195,8 @@ def main():
     parser.add_argument("--orders", type=int, default=20_000)
     parser.add_argument("--database", default="lm_campaigns_bench")
     args = parser.parse_args()
-    with bench_environment(args.database) as (registry, env):
+    addons = ("lead_management_campaign",)
+    with bench_environment(args.database, addons) as (registry, env):
         bench_figures(env, args.campaigns, args.orders)
 
 

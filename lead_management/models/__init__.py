@@ -3,7 +3,6 @@ from . import crm_lead_type
 from . import crm_lead
 from . import crm_lead_offer
 from . import crm_lead_partner_sync
-from . import crm_lead_company_profile
 from . import crm_lead_recurrence
 from . import crm_lead_stale
 from . import crm_lead_stuck
@@ -20,4 +19,3 @@ from . import crm_lead_meeting_cost
 from . import res_partner_activity
 from . import mail_activity_reminder
 from . import res_users
-from . import utm_campaign

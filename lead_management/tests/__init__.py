@@ -21,6 +21,4 @@ from . import test_recurrence
 from . import test_stale
 from . import test_migration
 from . import test_mail_activity_done_wizard
-from . import test_company_profile
-from . import test_campaign_figures
 from . import test_family_settings

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from .test_campaign_figures import CampaignCommon
+from .common import CampaignCommon
 
 
 @tagged("post_install", "-at_install")
@@ -64,7 +64,7 @@ class TestCampaignReport(CampaignCommon):
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html(
-                "lead_management.action_report_utm_campaign", self.campaign.ids
+                "lead_management_campaign.action_report_utm_campaign", self.campaign.ids
             )[0]
             .decode()
         )
@@ -78,7 +78,7 @@ class TestCampaignReport(CampaignCommon):
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf(
-                "lead_management.action_report_utm_campaign", self.campaign.ids
+                "lead_management_campaign.action_report_utm_campaign", self.campaign.ids
             )
         )
         self.assertEqual(report_type, "pdf")

@@ -3,7 +3,7 @@
 from odoo import Command
 from odoo.tests import Form, tagged
 
-from .common import LeadManagementCommon
+from odoo.addons.lead_management.tests.common import LeadManagementCommon
 
 
 @tagged("post_install", "-at_install")

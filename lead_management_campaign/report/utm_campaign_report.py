@@ -16,7 +16,7 @@ class UtmCampaignReport(models.AbstractModel):
     apply), read in one search for all the campaigns, their names in one
     read per document model."""
 
-    _name = "report.lead_management.report_utm_campaign"
+    _name = "report.lead_management_campaign.report_utm_campaign"
     _description = "Campaign Report"
 
     @api.model

@@ -6,7 +6,7 @@ from datetime import date
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from .common import new_sales_user
+from odoo.addons.lead_management.tests.common import new_sales_user
 
 
 @tagged("post_install", "-at_install")

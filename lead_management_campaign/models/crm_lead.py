@@ -10,10 +10,10 @@ COMPANY_PROFILE_FIELDS = ("competitor_ids", "turnover", "employee_count", "indus
 class CrmLead(models.Model):
     """The company profile of a lead: competitors, turnover, industry and
     number of employees, kept in step with the partner's (see
-    ``res_partner.py``)."""
+    ``res_partner.py``) through the extension points of lead_management's
+    partner sync and of crm's partner creation."""
 
-    # one file per capability of crm.lead (see CONTRIBUTING.md)
-    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "crm.lead"
 
     competitor_ids = fields.Many2many(
         "res.partner",

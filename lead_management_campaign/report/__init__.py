@@ -1,0 +1,2 @@
+from . import utm_campaign_analysis
+from . import utm_campaign_report
