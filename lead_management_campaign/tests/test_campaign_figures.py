@@ -109,7 +109,7 @@ class TestCampaignFigures(CampaignCommon):
         offer = self._create_offer(campaign_id=self.campaign.id)
         offer.action_convert_to_order()
         order = offer.converted_order_id
-        self.assertEqual(offer.state, "converted")
+        self.assertEqual((offer.state, offer.offer_state), ("cancel", "converted"))
         self.assertEqual(order.campaign_id, self.campaign)
         self.assertEqual(self.campaign.revenue_accepted, order.amount_untaxed)
         in_place = self._create_offer(campaign_id=self.campaign.id)
