@@ -238,8 +238,9 @@ class UtmCampaign(models.Model):
         currency}.
 
         Confirmed orders are those in state *sale*: an offer converted into a
-        separate order is cancelled (offer_state *converted*) and only its order counts (the
-        order carries the offer's campaign: it is copied from the offer); an
+        separate order is cancelled (``offer_state`` *converted*) and only its
+        order counts (the order carries the offer's campaign: it is copied from
+        the offer); an
         offer confirmed in place is itself the order. ``amount_untaxed`` is in
         the order's currency; ``currency_rate`` is the rate at the order date
         from the company currency, so the division gives the company amount.
