@@ -18,11 +18,6 @@ from . import crm_lead_process_history
 from . import mail_activity_outcome
 from . import mail_activity_type
 from . import mail_activity
-from . import crm_activity_category
-from . import mail_activity_crm
-from . import calendar_event
-from . import crm_lead_meeting_cost
-from . import res_partner_activity
 from . import mail_activity_reminder
 from . import res_users
 from . import utm_campaign

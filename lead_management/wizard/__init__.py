@@ -10,4 +10,3 @@ from . import mail_activity_done_wizard
 from . import mail_activity_done_wizard_outcome
 from . import crm_lead_distribute
 from . import crm_lead_transfer
-from . import mail_activity_done_wizard_follow_up

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from odoo import Command
 
-from .test_crm_activity import CrmActivityCommon
+from .common import CrmActivityCommon
 
 
 class TestCrmActivityAnalysis(CrmActivityCommon):
@@ -13,7 +13,9 @@ class TestCrmActivityAnalysis(CrmActivityCommon):
 
     def setUp(self):
         super().setUp()
-        self.retention = self.env.ref("lead_management.crm_activity_category_retention")
+        self.retention = self.env.ref(
+            "lead_management_activity.crm_activity_category_retention"
+        )
         self.won_lead = self.env["crm.lead"].create(
             {
                 "name": "Won history",
