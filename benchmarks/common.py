@@ -36,8 +36,9 @@ class Meter:
         self.queries = self.cr.sql_log_count - self.queries
 
 
-def create_database(database):
-    """(Re)create ``database`` with lead_management, without demo data."""
+def create_database(database, addons=("lead_management",)):
+    """(Re)create ``database`` with ``addons`` (lead_management or add-ons
+    of its family), without demo data."""
     subprocess.run(["dropdb", "--if-exists", "--force", database], check=True)
     subprocess.run(
         [
@@ -49,7 +50,7 @@ def create_database(database):
             "-d",
             database,
             "-i",
-            "lead_management",
+            ",".join(addons),
             "--without-demo=all",
             "--stop-after-init",
             "--log-level=warn",
@@ -59,13 +60,13 @@ def create_database(database):
 
 
 @contextmanager
-def bench_environment(database):
-    """Create ``database``, then yield ``(registry, env)``: a superuser
-    environment on one cursor. Prints the versions first and the total wall
+def bench_environment(database, addons=("lead_management",)):
+    """Create ``database`` with ``addons``, then yield ``(registry, env)``:
+    a superuser environment on one cursor. Prints the versions first and the total wall
     time last; the database is left for inspection."""
     started = time.perf_counter()
-    log(f"Creating {database} (lead_management, no demo data)...")
-    create_database(database)
+    log(f"Creating {database} ({', '.join(addons)}, no demo data)...")
+    create_database(database, addons)
     odoo.tools.config.parse_config(["-c", os.environ["ODOO_RC"], "--log-level=warn"])
     registry = odoo.modules.registry.Registry(database)
     with registry.cursor() as cr:
