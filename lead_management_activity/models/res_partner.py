@@ -9,7 +9,7 @@ class ResPartner(models.Model):
     opportunities (contact persons are always of the document's customer,
     so their activities are among these)."""
 
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.partner"
 
     crm_activity_count = fields.Integer(
         "Activity History", compute="_compute_crm_activity_count"

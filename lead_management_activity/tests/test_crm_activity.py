@@ -74,6 +74,21 @@ class TestCrmActivity(CrmActivityCommon):
         with self.assertRaisesRegex(UserError, "done activity"):
             activity.action_timer_start()
 
+    def test_crm_types_keep_done_activities(self):
+        """Odoo's E-mail, Call and Meeting types keep their done activities
+        (archived, with their time spent): the customer's history."""
+        for xmlid in (
+            "mail.mail_activity_data_email",
+            "mail.mail_activity_data_call",
+            "mail.mail_activity_data_meeting",
+        ):
+            self.assertTrue(self.env.ref(xmlid).keep_done, xmlid)
+        activity = self._plan()
+        activity.action_feedback(feedback="Reached")
+        self.assertTrue(activity.exists())
+        self.assertFalse(activity.active)
+        self.assertTrue(activity.date_done)
+
     def test_follow_up_in_days_and_weeks(self):
         activity = self._plan(
             contact_ids=[Command.set(self.contact.ids)],
