@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
@@ -88,6 +89,19 @@ class TestCrmActivity(CrmActivityCommon):
         self.assertTrue(activity.exists())
         self.assertFalse(activity.active)
         self.assertTrue(activity.date_done)
+
+    def test_popup_shows_crm_fields_on_crm_records_only(self):
+        """The activity popup shows priority, category, contacts and time on
+        leads and partners; other apps' activities keep Odoo's popup."""
+        arch = etree.fromstring(
+            self.env["mail.activity"].get_view(
+                self.env.ref("mail.mail_activity_view_form_popup").id, "form"
+            )["arch"]
+        )
+        [group] = arch.xpath("//group[@name='crm_activity']")
+        self.assertEqual(
+            group.get("invisible"), "res_model not in ('crm.lead', 'res.partner')"
+        )
 
     def test_follow_up_in_days_and_weeks(self):
         activity = self._plan(
