@@ -13,8 +13,9 @@ Usage (from the repository, after ``source scripts/setup.sh``)::
 
     "$PYTHON" benchmarks/bench_crm_activities.py [--activities 100000]
 
-It (re)creates the database ``lm_activities_bench`` (``--database``) and
-leaves it for inspection; drop it with ``dropdb lm_activities_bench``.
+It (re)creates the database ``lm_activities_bench`` (``--database``) with
+lead_management_activity and leaves it for inspection; drop it with
+``dropdb lm_activities_bench``.
 """
 
 import argparse
@@ -222,7 +223,8 @@ def main():
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--database", default="lm_activities_bench")
     args = parser.parse_args()
-    with bench_environment(args.database) as (registry, env):
+    addons = ("lead_management_activity",)
+    with bench_environment(args.database, addons) as (registry, env):
         log(
             f"Inserting {args.activities} activities, {args.meetings} meetings"
             f" on {args.leads} opportunities..."

@@ -12,10 +12,5 @@ from . import res_partner
 from . import sale_order
 from . import sale_order_conversion
 from . import mail_activity_type
-from . import crm_activity_category
-from . import mail_activity_crm
-from . import calendar_event
-from . import crm_lead_meeting_cost
-from . import res_partner_activity
 from . import mail_activity_reminder
 from . import res_users

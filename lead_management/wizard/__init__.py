@@ -7,4 +7,3 @@ from . import crm_lead_recurrence_wizard
 from . import crm_lead_stale_wizard
 from . import crm_lead_stale_wizard_line
 from . import mail_activity_done_wizard
-from . import mail_activity_done_wizard_follow_up

@@ -20,7 +20,7 @@ class MailActivity(models.Model):
     document (``mail.activity`` checks the document's access); managers see
     all leads, hence all their activities."""
 
-    _inherit = "mail.activity"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "mail.activity"
 
     priority = fields.Selection(
         [("0", "Low"), ("1", "Normal"), ("2", "High")],

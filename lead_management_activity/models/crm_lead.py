@@ -7,7 +7,7 @@ class CrmLead(models.Model):
     """The opportunity's meeting costs (SPEC §9): the sums of its meetings'
     expected and actual costs in the company currency."""
 
-    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "crm.lead"
 
     meeting_expected_cost = fields.Monetary(
         "Expected Meeting Costs",

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from odoo import Command
 
-from .test_crm_activity import CrmActivityCommon
+from .common import CrmActivityCommon
 
 
 class TestCrmActivityAnalysis(CrmActivityCommon):
@@ -13,7 +13,9 @@ class TestCrmActivityAnalysis(CrmActivityCommon):
 
     def setUp(self):
         super().setUp()
-        self.retention = self.env.ref("lead_management.crm_activity_category_retention")
+        self.retention = self.env.ref(
+            "lead_management_activity.crm_activity_category_retention"
+        )
         self.won_lead = self.env["crm.lead"].create(
             {
                 "name": "Won history",
@@ -93,6 +95,25 @@ class TestCrmActivityAnalysis(CrmActivityCommon):
         self.assertEqual(
             len(self.analysis.with_user(self.manager).search(self.domain)), 5
         )
+
+    def test_won_means_a_won_stage(self):
+        """Won is what the family calls won everywhere: active, in a won
+        stage; a probability of 100 in an open stage is not won."""
+        sure_lead = self.env["crm.lead"].create(
+            {
+                "name": "Sure but not won",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+                "user_id": self.salesman.id,
+                "probability": 100,
+            }
+        )
+        self.assertFalse(sure_lead.stage_id.is_won)
+        self._plan(sure_lead, category_id=self.category.id).action_feedback()
+        [[won_rate]] = self.analysis._read_group(
+            self.domain + [("lead_id", "=", sure_lead.id)], [], ["won_rate:avg"]
+        )
+        self.assertEqual(won_rate, 0.0)
 
     def test_queries_flat(self):
         def prepare(size):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from ..models.mail_activity_crm import FOLLOW_UP_UNITS
+from ..models.mail_activity import FOLLOW_UP_UNITS
 
 
 class MailActivityDoneWizard(models.TransientModel):

@@ -3,57 +3,12 @@
 from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
-from .common import LeadManagementCommon
-
-
-class CrmActivityCommon(LeadManagementCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.customer = cls.env["res.partner"].create(
-            {"name": "History Customer Ltd", "is_company": True}
-        )
-        cls.contact = cls.env["res.partner"].create(
-            {"name": "Hanna History", "parent_id": cls.customer.id}
-        )
-        cls.stranger = cls.env["res.partner"].create({"name": "Somebody Else"})
-        cls.lead = cls.env["crm.lead"].create(
-            {
-                "name": "History opportunity",
-                "type": "opportunity",
-                "partner_id": cls.contact.id,
-                "user_id": cls.salesman.id,
-            }
-        )
-        cls.call = cls.env.ref("mail.mail_activity_data_call")
-        cls.category = cls.env.ref("lead_management.crm_activity_category_negotiation")
-
-    def _plan(self, record=None, **values):
-        record = record or self.lead
-        return record.activity_schedule(
-            activity_type_id=self.call.id,
-            summary="Call about the offer",
-            user_id=values.pop("user_id", self.salesman.id),
-            **values,
-        )
-
-    def _age_timer(self, activity, minutes):
-        """Pretend the timer was started ``minutes`` ago."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE mail_activity SET timer_start = timer_start"
-                " - make_interval(mins => %s) WHERE id = %s",
-                minutes,
-                activity.id,
-            )
-        )
-        activity.invalidate_recordset()
+from .common import CrmActivityCommon
 
 
 class TestCrmActivity(CrmActivityCommon):
@@ -119,6 +74,34 @@ class TestCrmActivity(CrmActivityCommon):
         self.assertAlmostEqual(activity.time_spent, 1.0, places=2)
         with self.assertRaisesRegex(UserError, "done activity"):
             activity.action_timer_start()
+
+    def test_crm_types_keep_done_activities(self):
+        """Odoo's E-mail, Call and Meeting types keep their done activities
+        (archived, with their time spent): the customer's history."""
+        for xmlid in (
+            "mail.mail_activity_data_email",
+            "mail.mail_activity_data_call",
+            "mail.mail_activity_data_meeting",
+        ):
+            self.assertTrue(self.env.ref(xmlid).keep_done, xmlid)
+        activity = self._plan()
+        activity.action_feedback(feedback="Reached")
+        self.assertTrue(activity.exists())
+        self.assertFalse(activity.active)
+        self.assertTrue(activity.date_done)
+
+    def test_popup_shows_crm_fields_on_crm_records_only(self):
+        """The activity popup shows priority, category, contacts and time on
+        leads and partners; other apps' activities keep Odoo's popup."""
+        arch = etree.fromstring(
+            self.env["mail.activity"].get_view(
+                self.env.ref("mail.mail_activity_view_form_popup").id, "form"
+            )["arch"]
+        )
+        [group] = arch.xpath("//group[@name='crm_activity']")
+        self.assertEqual(
+            group.get("invisible"), "res_model not in ('crm.lead', 'res.partner')"
+        )
 
     def test_follow_up_in_days_and_weeks(self):
         activity = self._plan(

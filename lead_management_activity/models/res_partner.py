@@ -9,7 +9,7 @@ class ResPartner(models.Model):
     opportunities (contact persons are always of the document's customer,
     so their activities are among these)."""
 
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.partner"
 
     crm_activity_count = fields.Integer(
         "Activity History", compute="_compute_crm_activity_count"
@@ -47,7 +47,7 @@ class ResPartner(models.Model):
     def action_view_crm_activities(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "lead_management.crm_activity_action"
+            "lead_management_activity.crm_activity_action"
         )
         action["domain"] = self._get_crm_activity_domain()
         action["context"] = {"active_test": False}

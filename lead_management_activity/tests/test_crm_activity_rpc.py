@@ -4,7 +4,7 @@ import xmlrpc.client
 
 from odoo.tests import HttpCase, tagged
 
-from .common import new_sales_user
+from odoo.addons.lead_management.tests.common import new_sales_user
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,5 @@
+from . import crm_activity_category
+from . import mail_activity
+from . import calendar_event
+from . import crm_lead
+from . import res_partner

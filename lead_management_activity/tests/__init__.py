@@ -1,0 +1,4 @@
+from . import test_crm_activity
+from . import test_crm_activity_analysis
+from . import test_crm_activity_rpc
+from . import test_crm_activity_tour
