@@ -10,6 +10,17 @@ class TestLeadProcess(LeadProcessCommon):
     """Process stages on real leads: qualify, distribute, disqualify, the
     result of the opportunity, the history and the rules."""
 
+    def test_installing_the_process_turns_leads_on(self):
+        """The process works on leads: its installation turns on CRM's
+        Leads setting, so salespeople have the CRM > Leads menu."""
+        self.assertIn(
+            self.env.ref("crm.group_use_lead"),
+            self.env.ref("base.group_user").implied_ids,
+        )
+        self.assertTrue(self.salesman.has_group("crm.group_use_lead"))
+        menu = self.env.ref("crm.crm_menu_leads").with_user(self.salesman)
+        self.assertTrue(menu._filter_visible_menus())
+
     def test_new_leads_start_in_qualification(self):
         lead = self._lead()
         self.assertEqual(lead.process_stage, "qualification")
