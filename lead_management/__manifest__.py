@@ -37,7 +37,6 @@
         "views/mail_activity_type_views.xml",
         "views/mail_activity_views.xml",
         "views/calendar_event_views.xml",
-        "views/res_users_views.xml",
         "views/utm_campaign_views.xml",
         "views/account_move_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",

@@ -23,6 +23,4 @@ from . import mail_activity_crm
 from . import calendar_event
 from . import crm_lead_meeting_cost
 from . import res_partner_activity
-from . import mail_activity_reminder
-from . import res_users
 from . import utm_campaign
