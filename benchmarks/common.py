@@ -36,8 +36,9 @@ class Meter:
         self.queries = self.cr.sql_log_count - self.queries
 
 
-def create_database(database):
-    """(Re)create ``database`` with lead_management, without demo data."""
+def create_database(database, modules="lead_management"):
+    """(Re)create ``database`` with ``modules`` (comma-separated), without
+    demo data."""
     subprocess.run(["dropdb", "--if-exists", "--force", database], check=True)
     subprocess.run(
         [
@@ -49,7 +50,7 @@ def create_database(database):
             "-d",
             database,
             "-i",
-            "lead_management",
+            modules,
             "--without-demo=all",
             "--stop-after-init",
             "--log-level=warn",
@@ -59,13 +60,13 @@ def create_database(database):
 
 
 @contextmanager
-def bench_environment(database):
-    """Create ``database``, then yield ``(registry, env)``: a superuser
+def bench_environment(database, modules="lead_management"):
+    """Create ``database`` with ``modules``, then yield ``(registry, env)``: a superuser
     environment on one cursor. Prints the versions first and the total wall
     time last; the database is left for inspection."""
     started = time.perf_counter()
-    log(f"Creating {database} (lead_management, no demo data)...")
-    create_database(database)
+    log(f"Creating {database} ({modules}, no demo data)...")
+    create_database(database, modules)
     odoo.tools.config.parse_config(["-c", os.environ["ODOO_RC"], "--log-level=warn"])
     registry = odoo.modules.registry.Registry(database)
     with registry.cursor() as cr:
