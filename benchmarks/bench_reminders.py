@@ -121,7 +121,8 @@ def insert_data(env, count):
         "today": fields.Date.today(),
         "now": fields.Datetime.now(),
     }
-    # deadlines from 20 days ago to 39 days ahead; one type in two reminds
+    # deadlines from 20 days ago to 39 days ahead; one type in two reminds;
+    # the owners spread over every deadline (not one owner per deadline day)
     env.cr.execute(
         SQL(
             """
@@ -133,12 +134,14 @@ def insert_data(env, count):
                    (%(documents)s::int[])[1 + mod(n, %(document_count)s)],
                    'Bench customer ' || mod(n, %(document_count)s),
                    (%(types)s::int[])[1 + mod(n, 2)],
-                   (%(owners)s::int[])[1 + mod(n / 2, %(owner_count)s)],
-                   (%(tzs)s::varchar[])[1 + mod(n / 2, %(owner_count)s)],
+                   (%(owners)s::int[])[owner.index],
+                   (%(tzs)s::varchar[])[owner.index],
                    'Follow up ' || n,
                    %(today)s::date + mod(n / 2, 60) - 20,
                    TRUE, FALSE, 1, 1, %(now)s, %(now)s
-              FROM generate_series(1, %(count)s) n
+              FROM generate_series(1, %(count)s) n,
+                   LATERAL (SELECT 1 + mod(17 * (n / 2) + n / 120, %(owner_count)s)
+                            AS index) owner
          RETURNING id
             """,
             **params,
