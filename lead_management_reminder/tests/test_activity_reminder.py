@@ -121,6 +121,14 @@ class TestActivityReminder(ReminderCommon):
         self.assertFalse(self._run_cron())
         self.assertFalse(activity.last_reminder_local)
 
+    def test_activity_without_type(self):
+        """An activity without a type (mail allows it) is created as in stock
+        Odoo, and never reminded."""
+        activity = self._activity(activity_type_id=False)
+        self.assertFalse(activity.activity_type_id)
+        self.assertFalse(activity.next_reminder)
+        self.assertFalse(self._run_cron())
+
     def test_no_reminder_for_done_activity(self):
         """A done activity (kept as done by its type) is not reminded."""
         self.reminding_type.keep_done = True
