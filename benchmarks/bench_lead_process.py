@@ -176,7 +176,10 @@ def main():
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--database", default="lm_process_bench")
     args = parser.parse_args()
-    with bench_environment(args.database) as (registry, env):
+    with bench_environment(args.database, ("lead_management_process",)) as (
+        registry,
+        env,
+    ):
         bench_qualify(env, args.qualify, args.sample)
         bench_funnel(env, args.leads, args.sample)
 

@@ -27,8 +27,6 @@
         "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
-        "views/mail_activity_type_views.xml",
-        "views/res_users_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
         "wizard/crm_lead_period_report_wizard_views.xml",
         "report/crm_lead_traceability_report_views.xml",

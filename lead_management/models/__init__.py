@@ -11,6 +11,3 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_conversion
-from . import mail_activity_type
-from . import mail_activity_reminder
-from . import res_users

@@ -1,0 +1,2 @@
+from . import test_activity_reminder
+from . import test_post_init_hook
