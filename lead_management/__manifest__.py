@@ -4,11 +4,13 @@
     "name": "Lead Management",
     "summary": "Lead numbers and lead types, offers converted into orders, "
     "traceability from lead to order",
-    "version": "18.0.1.1.0",
+    "version": "18.0.2.0.0",
     "category": "Sales/CRM",
     "author": "Lead Management Developers",
     "website": "https://github.com/lead-management/lead_management",
     "license": "LGPL-3",
+    # openupgradelib: the upgrade from the single add-on (migrations/18.0.2.0.0)
+    "external_dependencies": {"python": ["openupgradelib"]},
     "depends": ["crm", "sale_crm", "sale_management", "calendar"],
     "data": [
         "security/lead_management_security.xml",
