@@ -9,6 +9,8 @@
     "author": "Lead Management Developers",
     "website": "https://github.com/lead-management/lead_management",
     "license": "LGPL-3",
+    # openupgradelib: the upgrade from the single add-on (migrations/18.0.2.0.0)
+    "external_dependencies": {"python": ["openupgradelib"]},
     "depends": ["crm", "sale_crm", "sale_management", "calendar"],
     "data": [
         "security/lead_management_security.xml",

@@ -27,11 +27,27 @@ was an offer) runs on a copy of the seeded database:
 - ``migrated``: after ``-u lead_management`` with this release, nothing is
   lost, every number is unchanged, and the right quotations are offers.
 
+The upgrade of today's databases to the family of add-ons (SPEC section
+0) runs on a second copy: the last release of the single add-on
+(18.0.1.1.0) is installed there, then
+
+- ``single``: with that release, data of every capability: leads in every
+  process stage with their history, a customised outcome, done activities
+  with time, category and contacts, a meeting with costs, a campaign with
+  its plan and a posted bill, a lead's company profile, a reminder sent;
+- ``family``: after ``-u lead_management`` with this tree, the optional
+  add-ons are installed, every value read before reads the same, the
+  moved records carry their new add-on's xml ids, the reminder is not sent
+  again;
+- ``family_again``: a second ``-u lead_management`` changes nothing.
+
 Every check that fails raises: the script exits non-zero with the reason.
 """
 
+import csv
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import odoo
@@ -40,6 +56,60 @@ from odoo import SUPERUSER_ID, Command, api
 STATE_FILE = "lifecycle_state.json"
 # the codes of the sequences the add-on gives every company
 SEQUENCE_CODES = ["crm.lead.number", "sale.offer"]
+# the add-ons of the family that the upgrade of a single add-on installs
+FAMILY = (
+    "lead_management_process",
+    "lead_management_activity",
+    "lead_management_campaign",
+    "lead_management_reminder",
+)
+# what "nothing lost" compares, before and after the upgrade to the family:
+# the fields of each capability, read on the records ``single`` made
+CAPABILITY_FIELDS = {
+    "crm.lead": [
+        "lead_number",
+        "process_stage",
+        "need_maturity_id",
+        "process_history_ids",
+        "meeting_expected_cost",
+        "meeting_actual_cost",
+        "competitor_ids",
+        "turnover",
+        "employee_count",
+        "industry_id",
+        "campaign_id",
+    ],
+    "crm.lead.process.history": ["lead_id", "process_stage", "date_start"],
+    "mail.activity.outcome": ["name", "activity_type_id", "process_stage"],
+    "mail.activity": [
+        "active",
+        "summary",
+        "priority",
+        "category_id",
+        "contact_ids",
+        "time_spent",
+    ],
+    "calendar.event": [
+        "opportunity_id",
+        "priority",
+        "category_id",
+        "expected_cost",
+        "actual_cost",
+    ],
+    "utm.campaign": [
+        "date_start",
+        "date_end",
+        "objective",
+        "target_segment",
+        "estimated_cost",
+        "estimated_revenue",
+        "actual_cost",
+    ],
+}
+MOVED_XMLIDS = (
+    Path(__file__).parent.parent
+    / "lead_management/migrations/18.0.2.0.0/moved_xmlids.csv"
+)
 
 
 def _env(cr):
@@ -277,6 +347,185 @@ def migrated(env, state):
     )
 
 
+def single(env, state):
+    """Data of every capability, made under the single add-on (18.0.1.1.0)."""
+    partner = env["res.partner"].browse(state["partner_id"])
+    # an active user: the superuser is not reminded
+    admin = env.ref("base.user_admin")
+    contact = env["res.partner"].create(
+        {"name": "Lifecycle Contact", "parent_id": partner.id}
+    )
+    leads = env["crm.lead"]
+    stages = [key for key, _label in leads._fields["process_stage"].selection]
+    leads = leads.create(
+        [
+            {"name": f"Process {stage}", "type": "lead", "partner_id": partner.id}
+            for stage in stages
+        ]
+    )
+    for lead, stage in zip(leads, stages, strict=True):
+        lead.process_stage = stage  # each change leaves a history row
+    lead = leads[0]
+    # a record of the process's data (noupdate) that the company changed
+    outcome = env["mail.activity.outcome"].search([], limit=1)
+    outcome.name = "Lifecycle outcome, renamed"
+    # CRM activities: a done call with time, category and contacts
+    category = env["crm.activity.category"].create({"name": "Lifecycle category"})
+    call = lead.activity_schedule(
+        "mail.mail_activity_data_call",
+        summary="Lifecycle call",
+        user_id=admin.id,
+        priority="2",
+        category_id=category.id,
+        contact_ids=[Command.set(contact.ids)],
+        time_spent=1.5,
+    )
+    call.action_feedback("Lifecycle call done")
+    _check(not call.active and call.exists(), "the done call is kept")
+    # a meeting of the opportunity, with its costs
+    now = env.cr.now().replace(microsecond=0)
+    meeting = env["calendar.event"].create(
+        {
+            "name": "Lifecycle meeting",
+            "opportunity_id": lead.id,
+            "start": now,
+            "stop": now + timedelta(hours=1),
+            "category_id": category.id,
+            "expected_cost": 120.0,
+            "actual_cost": 95.0,
+        }
+    )
+    # a campaign with its plan, a posted bill and a lead with a profile
+    campaign = env["utm.campaign"].create(
+        {
+            "title": "Lifecycle campaign",
+            "date_start": now.date(),
+            "date_end": now.date() + timedelta(days=30),
+            "objective": "Leads from the trade fair",
+            "target_segment": "Manufacturers",
+            "estimated_cost": 1000.0,
+            "estimated_revenue": 5000.0,
+        }
+    )
+    bill = env["account.move"].create(
+        {
+            "move_type": "in_invoice",
+            "partner_id": partner.id,
+            "invoice_date": now.date(),
+            "campaign_id": campaign.id,
+            "invoice_line_ids": [
+                Command.create({"name": "Stand", "quantity": 1, "price_unit": 300})
+            ],
+        }
+    )
+    bill.action_post()
+    competitor = env["res.partner"].create({"name": "Lifecycle Competitor"})
+    lead.write(
+        {
+            "campaign_id": campaign.id,
+            "turnover": 2500000.0,
+            "employee_count": 40,
+            "competitor_ids": [Command.set(competitor.ids)],
+        }
+    )
+    # a deadline reminder, sent
+    reminded_type = env["mail.activity.type"].create(
+        {"name": "Lifecycle reminded", "reminder_days": 3}
+    )
+    reminded = lead.activity_schedule(
+        activity_type_id=reminded_type.id,
+        summary="Lifecycle reminded",
+        date_deadline=now.date() + timedelta(days=1),
+        user_id=admin.id,
+    )
+    env["mail.activity"]._cron_send_deadline_reminders()
+    _check(reminded.reminder_sent, "the reminder is sent under 18.0.1.1.0")
+    env.flush_all()
+    records = {
+        "crm.lead": leads.ids,
+        "crm.lead.process.history": leads.process_history_ids.ids,
+        "mail.activity.outcome": outcome.ids,
+        "mail.activity": call.ids,
+        "calendar.event": meeting.ids,
+        "utm.campaign": campaign.ids,
+    }
+    state["single"] = {
+        "records": records,
+        "values": _capability_values(env, records),
+        "reminded_id": reminded.id,
+        "reminder_messages": _reminder_messages(env, reminded),
+    }
+
+
+def _capability_values(env, records):
+    """{model: [values]} of CAPABILITY_FIELDS, as JSON would keep them."""
+    values = {}
+    for model, ids in records.items():
+        rows = (
+            env[model]
+            .with_context(active_test=False)
+            .browse(ids)
+            .read(CAPABILITY_FIELDS[model])
+        )
+        values[model] = json.loads(json.dumps(rows, default=str))
+    return values
+
+
+def _reminder_messages(env, activity):
+    """The messages about ``activity``'s deadline reminders, on the user's
+    side (the reminder's subject names the activity)."""
+    return env["mail.message"].search_count(
+        [("body", "ilike", activity.summary), ("model", "!=", "crm.lead")]
+    ) + env["mail.message"].search_count(
+        [
+            ("model", "=", "crm.lead"),
+            ("res_id", "=", activity.res_id),
+            ("message_type", "=", "user_notification"),
+        ]
+    )
+
+
+def family(env, state):
+    """After ``-u lead_management``: the family installed, nothing lost."""
+    modules = env["ir.module.module"].search([("name", "in", FAMILY)])
+    _check(
+        sorted(modules.filtered(lambda m: m.state == "installed").mapped("name"))
+        == sorted(FAMILY),
+        f"the upgrade installs the family: {modules.mapped(lambda m: (m.name, m.state))}",
+    )
+    single = state["single"]
+    after = _capability_values(env, single["records"])
+    for model, rows in single["values"].items():
+        for old, new in zip(rows, after[model], strict=True):
+            for name, value in old.items():
+                _check(
+                    new[name] == value,
+                    f"{model} {old['id']} {name}: {value!r} before, {new[name]!r} after",
+                )
+    with MOVED_XMLIDS.open() as moved:
+        names = {(module, name) for module, name in csv.reader(moved)}
+    data = env["ir.model.data"].search_read(
+        [("module", "in", FAMILY)], ["module", "name"]
+    )
+    missing = names - {(row["module"], row["name"]) for row in data}
+    _check(not missing, f"the moved xml ids are in their add-ons: {sorted(missing)[:5]}")
+    left = env["ir.model.data"].search_count(
+        [("module", "=", "lead_management"), ("name", "in", [n for _m, n in names])]
+    )
+    _check(not left, f"{left} moved xml ids are still the core add-on's")
+    reminded = env["mail.activity"].browse(single["reminded_id"])
+    env["mail.activity"]._cron_send_deadline_reminders()
+    _check(
+        _reminder_messages(env, reminded) == single["reminder_messages"],
+        "a reminder sent before the upgrade is not sent again",
+    )
+
+
+def family_again(env, state):
+    """A second upgrade changes nothing."""
+    family(env, state)
+
+
 STAGES = {
     "seed": seed,
     "installed": installed,
@@ -285,6 +534,9 @@ STAGES = {
     "uninstalled": uninstalled,
     "previous": previous,
     "migrated": migrated,
+    "single": single,
+    "family": family,
+    "family_again": family_again,
 }
 
 
