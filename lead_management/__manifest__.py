@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     # openupgradelib: the upgrade from the single add-on (migrations/18.0.2.0.0)
     "external_dependencies": {"python": ["openupgradelib"]},
-    "depends": ["crm", "sale_crm", "sale_management", "calendar"],
+    "depends": ["crm", "sale_crm", "sale_management"],
     "data": [
         "security/lead_management_security.xml",
         "security/ir.model.access.csv",
