@@ -453,7 +453,7 @@ def single(env, state):
         "records": records,
         "values": _capability_values(env, records),
         "reminded_id": reminded.id,
-        "reminder_messages": _reminder_messages(env, reminded),
+        "reminded_type_id": reminded_type.id,
     }
 
 
@@ -472,17 +472,8 @@ def _capability_values(env, records):
 
 
 def _reminder_messages(env, activity):
-    """The messages about ``activity``'s deadline reminders, on the user's
-    side (the reminder's subject names the activity)."""
-    return env["mail.message"].search_count(
-        [("body", "ilike", activity.summary), ("model", "!=", "crm.lead")]
-    ) + env["mail.message"].search_count(
-        [
-            ("model", "=", "crm.lead"),
-            ("res_id", "=", activity.res_id),
-            ("message_type", "=", "user_notification"),
-        ]
-    )
+    """How many messages name ``activity``'s summary: its reminders."""
+    return env["mail.message"].search_count([("body", "ilike", activity.summary)])
 
 
 def family(env, state):
@@ -491,7 +482,7 @@ def family(env, state):
     _check(
         sorted(modules.filtered(lambda m: m.state == "installed").mapped("name"))
         == sorted(FAMILY),
-        f"the upgrade installs the family: {modules.mapped(lambda m: (m.name, m.state))}",
+        f"the upgrade installs the family: {[(m.name, m.state) for m in modules]}",
     )
     single = state["single"]
     after = _capability_values(env, single["records"])
@@ -500,7 +491,7 @@ def family(env, state):
             for name, value in old.items():
                 _check(
                     new[name] == value,
-                    f"{model} {old['id']} {name}: {value!r} before, {new[name]!r} after",
+                    f"{model} {old['id']} {name}: {value!r}, now {new[name]!r}",
                 )
     with MOVED_XMLIDS.open() as moved:
         names = {(module, name) for module, name in csv.reader(moved)}
@@ -508,15 +499,23 @@ def family(env, state):
         [("module", "in", FAMILY)], ["module", "name"]
     )
     missing = names - {(row["module"], row["name"]) for row in data}
-    _check(not missing, f"the moved xml ids are in their add-ons: {sorted(missing)[:5]}")
+    _check(
+        not missing, f"the moved xml ids are in their add-ons: {sorted(missing)[:5]}"
+    )
     left = env["ir.model.data"].search_count(
         [("module", "=", "lead_management"), ("name", "in", [n for _m, n in names])]
     )
     _check(not left, f"{left} moved xml ids are still the core add-on's")
+    # the reminders, on OCA's mail_activity_reminder now: the type's days
+    # became its offsets, the activity reminded once stays reminded
+    reminded_type = env["mail.activity.type"].browse(single["reminded_type_id"])
+    _check(reminded_type.reminders == "3", f"offsets {reminded_type.reminders!r}")
     reminded = env["mail.activity"].browse(single["reminded_id"])
-    env["mail.activity"]._cron_send_deadline_reminders()
+    _check(reminded.last_reminder_local, "the sent reminder is remembered")
+    sent = _reminder_messages(env, reminded)
+    env["mail.activity"]._process_reminders()
     _check(
-        _reminder_messages(env, reminded) == single["reminder_messages"],
+        _reminder_messages(env, reminded) == sent,
         "a reminder sent before the upgrade is not sent again",
     )
 

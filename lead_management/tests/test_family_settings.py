@@ -24,3 +24,14 @@ class TestFamilySettings(TransactionCase):
             self.assertTrue(field.help, f"{field_name} says what it adds")
             self.assertIn(f'name="{field_name}"', arch)
             self.assertEqual(values[field_name], addon.state == "installed", addon.name)
+
+    def test_every_checkbox_is_an_add_on_of_the_family(self):
+        settings = self.env["res.config.settings"]
+        names = [
+            name[len("module_") :]
+            for name in settings._fields
+            if name.startswith("module_lead_management_")
+        ]
+        self.assertEqual(len(names), 4)
+        found = self.env["ir.module.module"].search([("name", "in", names)])
+        self.assertEqual(sorted(found.mapped("name")), sorted(names))
