@@ -5,7 +5,8 @@
 SINGLE_DB has the last release of the single add-on installed (18.0.1.1.0),
 FAMILY_DB the whole family of this tree, both with demo data. Every xml id
 of ``lead_management`` in the first that belongs to another add-on of the
-family in the second moved there: one ``add-on,name`` line each, sorted. The
+family in the second, and no longer to ``lead_management``, moved there: one
+``add-on,name`` line each, sorted. The
 PG* variables of scripts/setup.sh reach the databases.
 """
 
@@ -33,8 +34,18 @@ def _rows(database, where):
 
 def main(single_db, family_db):
     old = {name for _module, name in _rows(single_db, "module = 'lead_management'")}
+    # still the core's too: the xml ids Odoo gives every add-on that extends
+    # a model (``model_crm_lead``...), which the core keeps
+    kept = {name for _module, name in _rows(family_db, "module = 'lead_management'")}
     new = _rows(family_db, "module LIKE 'lead\\_management\\_%'")
-    moved = sorted((module, name) for module, name in new if name in old)
+    # a name that several add-ons hold (``model_mail_activity``: Odoo gives
+    # one to every add-on that extends the model) moves to the first; the
+    # others get their own when Odoo reflects their models
+    moved = {}
+    for module, name in sorted(new):
+        if name in old and name not in kept:
+            moved.setdefault(name, module)
+    moved = sorted((module, name) for name, module in moved.items())
     with OUT.open("w", newline="") as out:
         csv.writer(out, lineterminator="\n").writerows(moved)
     print(f"{len(moved)} xml ids moved, written to {OUT}")
