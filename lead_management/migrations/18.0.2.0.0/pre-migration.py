@@ -18,6 +18,9 @@ before anything loads:
   the last single release and one of the family) is renamed to that add-on
   (openupgradelib's ``rename_xmlids``): its views, menus, access rights,
   rules, data, and the fields, models and selections Odoo reflects;
+- the core's views that the family no longer has (their fields left with the
+  add-ons) are deleted first: loaded until the end of the upgrade, they would
+  make the views of the add-ons fail validation;
 - the SQL constraints and many2many tables of the moved fields and models
   are given to their new add-on as well (so that uninstalling it removes
   them, and only it);
@@ -46,6 +49,9 @@ UPGRADED = (
 )
 # installed: a new data model, converted by its post_init_hook
 INSTALLED = ("lead_management_reminder",)
+# the core's views of 18.0.1.1.0 that no add-on of the family defines
+# (the outcomes and the reminder days of an activity type, one view)
+OBSOLETE_VIEWS = ("lead_management.mail_activity_type_view_form",)
 
 
 def _moved_xmlids():
@@ -86,6 +92,7 @@ def _move_constraints_and_relations(cr):
 
 @openupgrade.migrate()
 def migrate(env, version):
+    openupgrade.delete_records_safely_by_xml_id(env, OBSOLETE_VIEWS)
     openupgrade.rename_xmlids(
         env.cr,
         [
