@@ -1,6 +1,6 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytz
 
@@ -45,25 +45,44 @@ class MailActivity(models.Model):
         "Timer Started", readonly=True, copy=False, help="Empty: no timer runs."
     )
 
+    @api.model
+    def _get_crm_models(self):
+        """The documents whose activities are CRM activities (SPEC §9):
+        priority, category, contact persons, time spent. Extension point."""
+        return ["crm.lead", "res.partner"]
+
+    @api.model
+    def _get_crm_history_models(self):
+        """The documents whose done activities are kept as history, whatever
+        their type (SPEC §9): CRM activities and those of the customers'
+        sales documents. Other apps' activities stay stock."""
+        return [*self._get_crm_models(), "sale.order"]
+
+    def _is_crm_history(self):
+        self.ensure_one()
+        return self.res_model in self._get_crm_history_models()
+
     @api.depends("res_model", "res_id")
     def _compute_customer_id(self):
-        """The commercial entity of the document's partner: one read per
-        document model, whatever the number of activities (lists)."""
+        """The commercial entity of a CRM document's partner: one read per
+        document model, whatever the number of activities (lists).
+
+        The documents are read as superuser, for their partner only: one may
+        see an activity (one's own) on a document one may not read (another
+        salesperson's lead), and the customer decides whose contacts may be
+        chosen, not what the user sees of the document."""
         customers = {}
         ids_by_model = {}
+        crm_models = self._get_crm_models()
         for activity in self:
-            if activity.res_model in self.env and activity.res_id:
+            if activity.res_model in crm_models and activity.res_id:
                 ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
         for model, ids in ids_by_model.items():
-            records = self.env[model].browse(ids).exists()
-            if model == "res.partner":
-                partners = {record.id: record for record in records}
-            elif "partner_id" in records._fields:
-                partners = {record.id: record.partner_id for record in records}
-            else:
-                continue
-            for res_id, partner in partners.items():
-                customers[model, res_id] = partner.commercial_partner_id
+            # sudo: a narrow read of the documents' partner (see above)
+            records = self.env[model].sudo().browse(ids).exists()
+            for record in records:
+                partner = record if model == "res.partner" else record.partner_id
+                customers[model, record.id] = partner.commercial_partner_id.id
         for activity in self:
             activity.customer_id = customers.get(
                 (activity.res_model, activity.res_id), False
@@ -95,55 +114,85 @@ class MailActivity(models.Model):
     def action_timer_start(self):
         """Start (or resume) the timer; a running one keeps running.
 
-        The timer reads the wall clock (``CLOCK_TIMESTAMP()``), not the
-        transaction's start (``NOW()``), which a long transaction or a test
-        that shares one cursor would freeze."""
+        Through the ORM, so starting needs the right to write the activity
+        and moves its ``write_date``; the rows are locked first (see
+        :meth:`_lock_timers`)."""
         self._check_timer_open()
-        if not self:
-            return True
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE mail_activity"
-                " SET timer_start = CLOCK_TIMESTAMP() AT TIME ZONE 'UTC'"
-                " WHERE id IN %s AND timer_start IS NULL",
-                tuple(self.ids),
-            )
+        self._lock_timers()
+        self.filtered(lambda activity: not activity.timer_start).write(
+            {"timer_start": self._timer_now()}
         )
-        self.invalidate_recordset(["timer_start"])
         return True
 
     def action_timer_pause(self):
         """Stop the timer and add the time since its start to time_spent.
 
-        One UPDATE that reads and clears ``timer_start``: when two users
-        pause at once, the second waits for the first's row lock and finds
-        no timer left, so the time is never counted twice."""
+        A done activity has no timer to pause: Pause adds nothing to its
+        history. The rows are locked first, so when two users pause at once
+        the second waits for the first and finds no timer left: the time is
+        never counted twice."""
+        self._lock_timers()
+        now = self._timer_now()
+        for activity in self.filtered(lambda act: act.active and act.timer_start):
+            elapsed = max((now - activity.timer_start).total_seconds(), 0) / 3600.0
+            activity.write(
+                {"time_spent": activity.time_spent + elapsed, "timer_start": False}
+            )
+        return True
+
+    @api.model
+    def _timer_now(self):
+        """The wall clock in UTC (the server's time zone, as for
+        ``fields.Datetime.now``), to the microsecond: a timer paused within
+        the second it started still counts."""
+        return datetime.now()
+
+    def _lock_timers(self):
+        """Check the right to write the activities, then lock their rows
+        until the transaction ends and read their timers afresh.
+
+        SQL only for the lock (the ORM has none): the values are then read
+        and written through the ORM."""
+        self.check_access("write")
         if not self:
-            return True
+            return
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """UPDATE mail_activity
-                      SET time_spent = COALESCE(time_spent, 0) + EXTRACT(EPOCH FROM
-                          (CLOCK_TIMESTAMP() AT TIME ZONE 'UTC') - timer_start)
-                          / 3600.0,
-                          timer_start = NULL
-                    WHERE id IN %s AND timer_start IS NOT NULL""",
+                "SELECT id FROM mail_activity WHERE id IN %s FOR NO KEY UPDATE",
                 tuple(self.ids),
             )
         )
-        self.invalidate_recordset(["timer_start", "time_spent"])
-        return True
+        self.invalidate_recordset(["active", "timer_start", "time_spent"])
 
     def _check_timer_open(self):
         if not all(self.mapped("active")):
             raise UserError(_("A done activity has no timer."))
 
     def _action_done(self, feedback=False, attachment_ids=None):
-        # a running timer counts until the activity is done
+        """Mail marks activities done here: a running timer counts until
+        then, and the activities of CRM documents are kept (archived) as
+        history whatever their type's *Keep Done* (SPEC §9).
+
+        Mail deletes the done activities of types that do not keep them with
+        ``unlink()`` at its end; the context (the ids being done) tells our
+        ``unlink`` to archive the CRM ones instead, so mail's own code (its
+        message, attachments, chaining, every other override) runs as is."""
         self.filtered("timer_start").action_timer_pause()
-        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        messages, next_activities = super(
+            MailActivity, self.with_context(lead_management_keep_done=tuple(self.ids))
+        )._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        return messages.with_env(self.env), next_activities.with_env(self.env)
+
+    def unlink(self):
+        done_ids = self.env.context.get("lead_management_keep_done")
+        if done_ids:
+            history = self.filtered(
+                lambda activity: activity.id in done_ids and activity._is_crm_history()
+            )
+            history.action_archive()
+            self -= history
+        return super().unlink()
 
     # ------------------------------------------------------------------
     # Follow-up
