@@ -9,6 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 FOLLOW_UP_UNITS = [("hours", "hours"), ("days", "days"), ("weeks", "weeks")]
+PRIORITIES = [("0", "Low"), ("1", "Normal"), ("2", "High")]
 
 
 class MailActivity(models.Model):
@@ -23,7 +24,7 @@ class MailActivity(models.Model):
     _inherit = "mail.activity"
 
     priority = fields.Selection(
-        [("0", "Low"), ("1", "Normal"), ("2", "High")],
+        PRIORITIES,
         default="1",
         index=True,
     )
@@ -62,30 +63,39 @@ class MailActivity(models.Model):
         self.ensure_one()
         return self.res_model in self._get_crm_history_models()
 
-    @api.depends("res_model", "res_id")
-    def _compute_customer_id(self):
-        """The commercial entity of a CRM document's partner: one read per
-        document model, whatever the number of activities (lists).
+    @api.model
+    def _get_crm_customers(self, res_model, res_ids):
+        """{document id: its customer (the commercial entity of its partner)}
+        of the CRM documents ``res_ids`` of ``res_model``; empty for other
+        models. One read whatever the number of documents (lists).
 
         The documents are read as superuser, for their partner only: one may
         see an activity (one's own) on a document one may not read (another
         salesperson's lead), and the customer decides whose contacts may be
         chosen, not what the user sees of the document."""
-        customers = {}
+        if res_model not in self._get_crm_models() or not res_ids:
+            return {}
+        # sudo: a narrow read of the documents' partner (see above)
+        records = self.env[res_model].sudo().browse(res_ids).exists()
+        return {
+            record.id: (
+                record if res_model == "res.partner" else record.partner_id
+            ).commercial_partner_id
+            for record in records
+        }
+
+    @api.depends("res_model", "res_id")
+    def _compute_customer_id(self):
         ids_by_model = {}
-        crm_models = self._get_crm_models()
         for activity in self:
-            if activity.res_model in crm_models and activity.res_id:
-                ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
-        for model, ids in ids_by_model.items():
-            # sudo: a narrow read of the documents' partner (see above)
-            records = self.env[model].sudo().browse(ids).exists()
-            for record in records:
-                partner = record if model == "res.partner" else record.partner_id
-                customers[model, record.id] = partner.commercial_partner_id.id
+            ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
+        customers = {
+            model: self._get_crm_customers(model, list(filter(None, ids)))
+            for model, ids in ids_by_model.items()
+        }
         for activity in self:
-            activity.customer_id = customers.get(
-                (activity.res_model, activity.res_id), False
+            activity.customer_id = customers[activity.res_model].get(
+                activity.res_id, False
             )
 
     @api.constrains("contact_ids", "res_model", "res_id")
@@ -106,6 +116,25 @@ class MailActivity(models.Model):
                         customer=customer.display_name or _("its customer"),
                     )
                 )
+
+    def _to_store(self, store):
+        """The chatter's activities (SPEC §9, issue 24 point 7): a CRM
+        activity also brings its category and contact persons by name
+        (priority and time spent come with mail's own read)."""
+        result = super()._to_store(store)
+        crm_models = self._get_crm_models()
+        for activity in self.filtered(lambda act: act.res_model in crm_models):
+            store.add(
+                activity,
+                {
+                    "is_crm_activity": True,
+                    "crm_category_name": activity.category_id.display_name or "",
+                    "crm_contact_names": ", ".join(
+                        activity.contact_ids.mapped("display_name")
+                    ),
+                },
+            )
+        return result
 
     # ------------------------------------------------------------------
     # Timer
