@@ -220,8 +220,29 @@ class MailActivity(models.Model):
                 lambda activity: activity.id in done_ids and activity._is_crm_history()
             )
             history.action_archive()
+            history._invalidate_documents()
             self -= history
         return super().unlink()
+
+    def _invalidate_documents(self):
+        """Forget what the documents of archived activities computed from
+        them (``activity_type_id``, ``activity_summary``…): archiving, unlike
+        deleting, leaves those values in the cache, and a document would go
+        on showing a done activity as its next one until the next request."""
+        for model, activities in self.grouped("res_model").items():
+            Model = self.env[model]
+            field_depends = Model.pool.field_depends
+            fnames = [
+                name
+                for name, field in Model._fields.items()
+                if any(
+                    dep.split(".")[0] == "activity_ids"
+                    for dep in field_depends.get(field, ())
+                )
+            ]
+            Model.browse(activities.mapped("res_id")).invalidate_recordset(
+                ["activity_ids", *fnames]
+            )
 
     # ------------------------------------------------------------------
     # Follow-up

@@ -102,6 +102,21 @@ class TestCrmActivity(CrmActivityCommon):
             self.assertTrue(activity.date_done, record)
         self.assertIn("Done it", self.lead.message_ids[0].body)
 
+    def test_kept_activity_leaves_the_document_next_activity(self):
+        """A kept done activity is no longer the document's next one, in the
+        same transaction too (Odoo's crm suite checks it)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        activity = self.lead.activity_schedule(
+            activity_type_id=todo.id, summary="Only one", user_id=self.salesman.id
+        )
+        self.assertEqual(self.lead.activity_type_id, todo)
+        self.assertEqual(self.lead.activity_summary, "Only one")
+        activity.action_done()
+        self.assertFalse(self.lead.activity_ids)
+        self.assertFalse(self.lead.activity_type_id)
+        self.assertFalse(self.lead.activity_summary)
+        self.assertTrue(activity.exists())
+
     def test_other_apps_done_activities_stay_stock(self):
         """An invoice's done activity is deleted, as in stock Odoo, and one
         of a type that keeps them is archived, as in stock Odoo."""
