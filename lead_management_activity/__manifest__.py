@@ -4,7 +4,7 @@
     "name": "Lead Management - CRM Activities",
     "summary": "Activities and meetings as the customer's history: priority, "
     "category, contact persons, time spent, meeting costs, activity analysis",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Sales/CRM",
     "author": "Lead Management Developers",
     "website": "https://github.com/lead-management/lead_management",
@@ -14,8 +14,9 @@
         "security/lead_management_activity_security.xml",
         "security/ir.model.access.csv",
         "data/crm_activity_category_data.xml",
-        "data/mail_activity_type_data.xml",
+        "data/mail_templates_chatter.xml",
         "wizard/mail_activity_done_wizard_views.xml",
+        "wizard/mail_activity_schedule_views.xml",
         "views/mail_activity_views.xml",
         "views/calendar_event_views.xml",
         "views/crm_lead_views.xml",
@@ -34,5 +35,6 @@
             "lead_management_activity/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

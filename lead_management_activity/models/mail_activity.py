@@ -1,6 +1,6 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytz
 
@@ -9,6 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 FOLLOW_UP_UNITS = [("hours", "hours"), ("days", "days"), ("weeks", "weeks")]
+PRIORITIES = [("0", "Low"), ("1", "Normal"), ("2", "High")]
 
 
 class MailActivity(models.Model):
@@ -23,7 +24,7 @@ class MailActivity(models.Model):
     _inherit = "mail.activity"
 
     priority = fields.Selection(
-        [("0", "Low"), ("1", "Normal"), ("2", "High")],
+        PRIORITIES,
         default="1",
         index=True,
     )
@@ -45,28 +46,56 @@ class MailActivity(models.Model):
         "Timer Started", readonly=True, copy=False, help="Empty: no timer runs."
     )
 
+    @api.model
+    def _get_crm_models(self):
+        """The documents whose activities are CRM activities (SPEC §9):
+        priority, category, contact persons, time spent. Extension point."""
+        return ["crm.lead", "res.partner"]
+
+    @api.model
+    def _get_crm_history_models(self):
+        """The documents whose done activities are kept as history, whatever
+        their type (SPEC §9): CRM activities and those of the customers'
+        sales documents. Other apps' activities stay stock."""
+        return [*self._get_crm_models(), "sale.order"]
+
+    def _is_crm_history(self):
+        self.ensure_one()
+        return self.res_model in self._get_crm_history_models()
+
+    @api.model
+    def _get_crm_customers(self, res_model, res_ids):
+        """{document id: its customer (the commercial entity of its partner)}
+        of the CRM documents ``res_ids`` of ``res_model``; empty for other
+        models. One read whatever the number of documents (lists).
+
+        The documents are read as superuser, for their partner only: one may
+        see an activity (one's own) on a document one may not read (another
+        salesperson's lead), and the customer decides whose contacts may be
+        chosen, not what the user sees of the document."""
+        if res_model not in self._get_crm_models() or not res_ids:
+            return {}
+        # sudo: a narrow read of the documents' partner (see above)
+        records = self.env[res_model].sudo().browse(res_ids).exists()
+        return {
+            record.id: (
+                record if res_model == "res.partner" else record.partner_id
+            ).commercial_partner_id
+            for record in records
+        }
+
     @api.depends("res_model", "res_id")
     def _compute_customer_id(self):
-        """The commercial entity of the document's partner: one read per
-        document model, whatever the number of activities (lists)."""
-        customers = {}
         ids_by_model = {}
         for activity in self:
-            if activity.res_model in self.env and activity.res_id:
-                ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
-        for model, ids in ids_by_model.items():
-            records = self.env[model].browse(ids).exists()
-            if model == "res.partner":
-                partners = {record.id: record for record in records}
-            elif "partner_id" in records._fields:
-                partners = {record.id: record.partner_id for record in records}
-            else:
-                continue
-            for res_id, partner in partners.items():
-                customers[model, res_id] = partner.commercial_partner_id
+            ids_by_model.setdefault(activity.res_model, set()).add(activity.res_id)
+        customers = {
+            model: self._get_crm_customers(model, list(filter(None, ids)))
+            for model, ids in ids_by_model.items()
+        }
         for activity in self:
-            activity.customer_id = customers.get(
-                (activity.res_model, activity.res_id), False
+            activity.customer_id = customers[activity.res_model].get(
+                activity.res_id, False
             )
 
     @api.constrains("contact_ids", "res_model", "res_id")
@@ -88,6 +117,25 @@ class MailActivity(models.Model):
                     )
                 )
 
+    def _to_store(self, store):
+        """The chatter's activities (SPEC §9, issue 24 point 7): a CRM
+        activity also brings its category and contact persons by name
+        (priority and time spent come with mail's own read)."""
+        result = super()._to_store(store)
+        crm_models = self._get_crm_models()
+        for activity in self.filtered(lambda act: act.res_model in crm_models):
+            store.add(
+                activity,
+                {
+                    "is_crm_activity": True,
+                    "crm_category_name": activity.category_id.display_name or "",
+                    "crm_contact_names": ", ".join(
+                        activity.contact_ids.mapped("display_name")
+                    ),
+                },
+            )
+        return result
+
     # ------------------------------------------------------------------
     # Timer
     # ------------------------------------------------------------------
@@ -95,55 +143,106 @@ class MailActivity(models.Model):
     def action_timer_start(self):
         """Start (or resume) the timer; a running one keeps running.
 
-        The timer reads the wall clock (``CLOCK_TIMESTAMP()``), not the
-        transaction's start (``NOW()``), which a long transaction or a test
-        that shares one cursor would freeze."""
+        Through the ORM, so starting needs the right to write the activity
+        and moves its ``write_date``; the rows are locked first (see
+        :meth:`_lock_timers`)."""
         self._check_timer_open()
-        if not self:
-            return True
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE mail_activity"
-                " SET timer_start = CLOCK_TIMESTAMP() AT TIME ZONE 'UTC'"
-                " WHERE id IN %s AND timer_start IS NULL",
-                tuple(self.ids),
-            )
+        self._lock_timers()
+        self.filtered(lambda activity: not activity.timer_start).write(
+            {"timer_start": self._timer_now()}
         )
-        self.invalidate_recordset(["timer_start"])
         return True
 
     def action_timer_pause(self):
         """Stop the timer and add the time since its start to time_spent.
 
-        One UPDATE that reads and clears ``timer_start``: when two users
-        pause at once, the second waits for the first's row lock and finds
-        no timer left, so the time is never counted twice."""
+        A done activity has no timer to pause: Pause adds nothing to its
+        history. The rows are locked first, so when two users pause at once
+        the second waits for the first and finds no timer left: the time is
+        never counted twice."""
+        self._lock_timers()
+        now = self._timer_now()
+        for activity in self.filtered(lambda act: act.active and act.timer_start):
+            elapsed = max((now - activity.timer_start).total_seconds(), 0) / 3600.0
+            activity.write(
+                {"time_spent": activity.time_spent + elapsed, "timer_start": False}
+            )
+        return True
+
+    @api.model
+    def _timer_now(self):
+        """The wall clock in UTC (the server's time zone, as for
+        ``fields.Datetime.now``), to the microsecond: a timer paused within
+        the second it started still counts."""
+        return datetime.now()
+
+    def _lock_timers(self):
+        """Check the right to write the activities, then lock their rows
+        until the transaction ends and read their timers afresh.
+
+        SQL only for the lock (the ORM has none): the values are then read
+        and written through the ORM."""
+        self.check_access("write")
         if not self:
-            return True
+            return
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
-                """UPDATE mail_activity
-                      SET time_spent = COALESCE(time_spent, 0) + EXTRACT(EPOCH FROM
-                          (CLOCK_TIMESTAMP() AT TIME ZONE 'UTC') - timer_start)
-                          / 3600.0,
-                          timer_start = NULL
-                    WHERE id IN %s AND timer_start IS NOT NULL""",
+                "SELECT id FROM mail_activity WHERE id IN %s FOR NO KEY UPDATE",
                 tuple(self.ids),
             )
         )
-        self.invalidate_recordset(["timer_start", "time_spent"])
-        return True
+        self.invalidate_recordset(["active", "timer_start", "time_spent"])
 
     def _check_timer_open(self):
         if not all(self.mapped("active")):
             raise UserError(_("A done activity has no timer."))
 
     def _action_done(self, feedback=False, attachment_ids=None):
-        # a running timer counts until the activity is done
+        """Mail marks activities done here: a running timer counts until
+        then, and the activities of CRM documents are kept (archived) as
+        history whatever their type's *Keep Done* (SPEC §9).
+
+        Mail deletes the done activities of types that do not keep them with
+        ``unlink()`` at its end; the context (the ids being done) tells our
+        ``unlink`` to archive the CRM ones instead, so mail's own code (its
+        message, attachments, chaining, every other override) runs as is."""
         self.filtered("timer_start").action_timer_pause()
-        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        messages, next_activities = super(
+            MailActivity, self.with_context(lead_management_keep_done=tuple(self.ids))
+        )._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        return messages.with_env(self.env), next_activities.with_env(self.env)
+
+    def unlink(self):
+        done_ids = self.env.context.get("lead_management_keep_done")
+        if done_ids:
+            history = self.filtered(
+                lambda activity: activity.id in done_ids and activity._is_crm_history()
+            )
+            history.action_archive()
+            history._invalidate_documents()
+            self -= history
+        return super().unlink()
+
+    def _invalidate_documents(self):
+        """Forget what the documents of archived activities computed from
+        them (``activity_type_id``, ``activity_summary``…): archiving, unlike
+        deleting, leaves those values in the cache, and a document would go
+        on showing a done activity as its next one until the next request."""
+        for model, activities in self.grouped("res_model").items():
+            Model = self.env[model]
+            field_depends = Model.pool.field_depends
+            fnames = [
+                name
+                for name, field in Model._fields.items()
+                if any(
+                    dep.split(".")[0] == "activity_ids"
+                    for dep in field_depends.get(field, ())
+                )
+            ]
+            Model.browse(activities.mapped("res_id")).invalidate_recordset(
+                ["activity_ids", *fnames]
+            )
 
     # ------------------------------------------------------------------
     # Follow-up

@@ -2,3 +2,4 @@ from . import test_crm_activity
 from . import test_crm_activity_analysis
 from . import test_crm_activity_rpc
 from . import test_crm_activity_tour
+from . import test_crm_activity_views

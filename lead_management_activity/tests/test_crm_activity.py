@@ -6,8 +6,12 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo import Command, fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.lead_management.tests.common import new_sales_user
+
+from ..hooks import restore_stock_keep_done
 from .common import CrmActivityCommon
 
 
@@ -75,20 +79,87 @@ class TestCrmActivity(CrmActivityCommon):
         with self.assertRaisesRegex(UserError, "done activity"):
             activity.action_timer_start()
 
-    def test_crm_types_keep_done_activities(self):
-        """Odoo's E-mail, Call and Meeting types keep their done activities
-        (archived, with their time spent): the customer's history."""
+    def test_done_activities_of_crm_documents_are_kept_whatever_their_type(self):
+        """A done To-Do (a type that does not keep done activities) of an
+        opportunity, a partner or a sales order is kept, archived, as
+        history; Odoo's types keep their stock *Keep Done*."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.assertFalse(todo.keep_done)
         for xmlid in (
             "mail.mail_activity_data_email",
             "mail.mail_activity_data_call",
             "mail.mail_activity_data_meeting",
         ):
-            self.assertTrue(self.env.ref(xmlid).keep_done, xmlid)
-        activity = self._plan()
-        activity.action_feedback(feedback="Reached")
+            self.assertFalse(self.env.ref(xmlid).keep_done, xmlid)
+        order = self.env["sale.order"].create({"partner_id": self.customer.id})
+        for record in (self.lead, self.customer, order):
+            activity = record.activity_schedule(
+                activity_type_id=todo.id, user_id=self.salesman.id
+            )
+            activity.with_user(self.salesman).action_feedback(feedback="Done it")
+            self.assertTrue(activity.exists(), record)
+            self.assertFalse(activity.active, record)
+            self.assertTrue(activity.date_done, record)
+        self.assertIn("Done it", self.lead.message_ids[0].body)
+
+    def test_kept_activity_leaves_the_document_next_activity(self):
+        """A kept done activity is no longer the document's next one, in the
+        same transaction too (Odoo's crm suite checks it)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        activity = self.lead.activity_schedule(
+            activity_type_id=todo.id, summary="Only one", user_id=self.salesman.id
+        )
+        self.assertEqual(self.lead.activity_type_id, todo)
+        self.assertEqual(self.lead.activity_summary, "Only one")
+        activity.action_done()
+        self.assertFalse(self.lead.activity_ids)
+        self.assertFalse(self.lead.activity_type_id)
+        self.assertFalse(self.lead.activity_summary)
         self.assertTrue(activity.exists())
-        self.assertFalse(activity.active)
-        self.assertTrue(activity.date_done)
+
+    def test_other_apps_done_activities_stay_stock(self):
+        """An invoice's done activity is deleted, as in stock Odoo, and one
+        of a type that keeps them is archived, as in stock Odoo."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        invoice = self.env["account.move"].create(
+            {"move_type": "out_invoice", "partner_id": self.customer.id}
+        )
+        deleted = invoice.activity_schedule(activity_type_id=todo.id)
+        deleted.action_feedback(feedback="Checked")
+        self.assertFalse(deleted.exists())
+        self.assertIn("Checked", invoice.message_ids[0].body)
+        keeping = self.env["mail.activity.type"].create(
+            {"name": "Audit", "keep_done": True}
+        )
+        kept = invoice.activity_schedule(activity_type_id=keeping.id)
+        kept.action_done()
+        self.assertTrue(kept.exists())
+        self.assertFalse(kept.active)
+
+    def test_unlink_of_a_crm_activity_still_deletes(self):
+        """Only marking done keeps a CRM activity: cancelling or deleting it
+        deletes it, as in stock Odoo."""
+        cancelled = self._plan()
+        cancelled.action_cancel()
+        self.assertFalse(cancelled.exists())
+        deleted = self._plan()
+        deleted.unlink()
+        self.assertFalse(deleted.exists())
+
+    def test_upgrade_restores_stock_keep_done(self):
+        """The three types an earlier version set to keep done activities
+        get their stock value back; one set by an administrator stays."""
+        types = (
+            self.env.ref("mail.mail_activity_data_email")
+            | self.env.ref("mail.mail_activity_data_call")
+            | self.env.ref("mail.mail_activity_data_meeting")
+        )
+        types.keep_done = True
+        restore_stock_keep_done(self.env)
+        self.assertEqual(types.mapped("keep_done"), [False] * 3)
+        self.call.keep_done = True
+        restore_stock_keep_done(self.env)
+        self.assertTrue(self.call.keep_done)
 
     def test_popup_shows_crm_fields_on_crm_records_only(self):
         """The activity popup shows priority, category, contacts and time on
@@ -255,3 +326,95 @@ class TestCrmActivity(CrmActivityCommon):
         self.lead.invalidate_recordset()
         self.assertAlmostEqual(self.lead.meeting_expected_cost, 50.0)
         self.assertAlmostEqual(self.lead.meeting_actual_cost, 80.0)
+
+    def test_salesman_lists_his_activity_on_a_lead_he_may_not_read(self):
+        """A salesperson (own documents) assigned an activity on another
+        salesperson's lead sees it in the Activities list, with its
+        customer, without reading the lead (issue 27 point 1)."""
+        other = new_sales_user(self.env, "lm_other_list_seller")
+        foreign_lead = self.env["crm.lead"].create(
+            {
+                "name": "Another seller's lead",
+                "partner_id": self.contact.id,
+                "user_id": other.id,
+            }
+        )
+        activity = self._plan(foreign_lead)
+        as_salesman = self.env["mail.activity"].with_user(self.salesman)
+        with self.assertRaises(AccessError):
+            foreign_lead.with_user(self.salesman).check_access("read")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "lead_management_activity.crm_activity_action"
+        )
+        view = self.env.ref("lead_management_activity.crm_activity_view_list")
+        arch = as_salesman.get_views([(view.id, "list")])["views"]["list"]["arch"]
+        fnames = etree.fromstring(arch).xpath("//field/@name")
+        records = as_salesman.with_context(active_test=False).web_search_read(
+            [*safe_eval(action["domain"]), ("user_id", "=", self.salesman.id)],
+            {fname: {} for fname in fnames},
+        )["records"]
+        [row] = [row for row in records if row["id"] == activity.id]
+        self.assertEqual(row["customer_id"], self.customer.id)
+        self.assertEqual(row["res_name"], foreign_lead.display_name)
+        self.assertEqual(activity.with_user(self.salesman).customer_id, self.customer)
+
+    def test_customer_only_on_crm_documents(self):
+        """Other apps' activities have no customer: their contacts are not
+        CRM contact persons."""
+        invoice = self.env["account.move"].create(
+            {"move_type": "out_invoice", "partner_id": self.customer.id}
+        )
+        activity = invoice.activity_schedule(activity_type_id=self.call.id)
+        self.assertFalse(activity.customer_id)
+
+    def test_timer_needs_write_access(self):
+        """Start and Pause write the activity through the ORM: a user who may
+        read it but not write it (here the administrator made activities
+        read-only for internal users) gets an AccessError, adds no time."""
+        activity = self._plan()
+        self.env.ref("mail.access_mail_activity_user").perm_write = False
+        as_salesman = activity.with_user(self.salesman)
+        as_salesman.check_access("read")
+        with self.assertRaises(AccessError):
+            as_salesman.action_timer_start()
+        self.assertFalse(activity.timer_start)
+        activity.action_timer_start()
+        self._age_timer(activity, 30)
+        with self.assertRaises(AccessError):
+            as_salesman.action_timer_pause()
+        self.assertTrue(activity.timer_start)
+        self.assertFalse(activity.time_spent)
+
+    def test_timer_moves_write_date(self):
+        """The timer's writes are the ORM's: write_date and write_uid move."""
+        activity = self._plan()
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE mail_activity SET write_date = '2001-01-01' WHERE id = %s",
+            [activity.id],
+        )
+        activity.invalidate_recordset()
+        activity.with_user(self.salesman).action_timer_start()
+        self.env.flush_all()
+        activity.invalidate_recordset()
+        self.assertGreater(activity.write_date, datetime(2001, 1, 2))
+        self.assertEqual(activity.write_uid, self.salesman)
+        self.env.cr.execute(
+            "UPDATE mail_activity SET write_date = '2001-01-01' WHERE id = %s",
+            [activity.id],
+        )
+        activity.invalidate_recordset()
+        activity.with_user(self.salesman).action_timer_pause()
+        self.env.flush_all()
+        activity.invalidate_recordset()
+        self.assertGreater(activity.write_date, datetime(2001, 1, 2))
+
+    def test_pause_on_a_done_activity_adds_nothing(self):
+        """A done activity's history does not grow: Pause adds no time."""
+        activity = self._plan()
+        activity.time_spent = 0.5
+        activity.action_feedback()
+        # a timer left by an old version or a direct write
+        activity.timer_start = fields.Datetime.now() - timedelta(hours=2)
+        activity.with_user(self.salesman).action_timer_pause()
+        self.assertAlmostEqual(activity.time_spent, 0.5)

@@ -104,3 +104,32 @@ class TestCrmActivityRpc(HttpCase):
             self._execute(
                 "mail.activity", "action_done_follow_up", [activity.id], 1, "years"
             )
+
+    def test_done_over_rpc_is_kept(self):
+        """An integrator marks a lead's To-Do (a type that does not keep
+        done activities) done with ``action_feedback``:
+        it stays, archived, with its feedback (SPEC §9)."""
+        activity_id = self._execute(
+            "mail.activity",
+            "create",
+            {
+                "res_model_id": self.env["ir.model"]._get_id("crm.lead"),
+                "res_id": self.lead.id,
+                "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                "user_id": self.salesman.id,
+                "summary": "Sent by the ERP",
+            },
+        )
+        message_id = self._execute(
+            "mail.activity", "action_feedback", [activity_id], feedback="Synced"
+        )
+        [done] = self._execute(
+            "mail.activity",
+            "read",
+            [activity_id],
+            ["active", "date_done"],
+            context={"active_test": False},
+        )
+        self.assertFalse(done["active"])
+        self.assertTrue(done["date_done"])
+        self.assertIn("Synced", self.env["mail.message"].browse(message_id).body)

@@ -1,1 +1,2 @@
 from . import mail_activity_done_wizard
+from . import mail_activity_schedule
