@@ -85,3 +85,4 @@ run "$PYTHON" -m odoo -c "$ODOO_RC" -d "$family_db" --stop-after-init --log-leve
 run "$PYTHON" tools/lifecycle_check.py "$ODOO_RC" "$family_db" family
 run "$PYTHON" -m odoo -c "$ODOO_RC" -d "$family_db" --stop-after-init --log-level=warn -u lead_management
 run "$PYTHON" tools/lifecycle_check.py "$ODOO_RC" "$family_db" family_again
+run "$PYTHON" tools/lifecycle_check.py "$ODOO_RC" "$family_db" family_uninstall

@@ -39,7 +39,9 @@ The upgrade of today's databases to the family of add-ons (SPEC section
   add-ons are installed, every value read before reads the same, the
   moved records carry their new add-on's xml ids, the reminder is not sent
   again;
-- ``family_again``: a second ``-u lead_management`` changes nothing.
+- ``family_again``: a second ``-u lead_management`` changes nothing;
+- ``family_uninstall``: uninstalling the optional add-ons one by one
+  leaves the others and the core working.
 
 Every check that fails raises: the script exits non-zero with the reason.
 """
@@ -532,6 +534,46 @@ def family_again(env, state):
     family(env, state)
 
 
+# a field each optional add-on adds: present while it is installed
+FAMILY_FIELDS = {
+    "lead_management_process": ("crm.lead", "process_stage"),
+    "lead_management_activity": ("mail.activity", "time_spent"),
+    "lead_management_campaign": ("utm.campaign", "estimated_cost"),
+    "lead_management_reminder": ("res.users", "activity_reminder_opt_out"),
+}
+
+
+def family_uninstall(env, state):
+    """Uninstalling each optional add-on, one after the other, leaves the
+    others (and the core) working."""
+    left = list(FAMILY)
+    for addon in FAMILY:
+        env["ir.module.module"].search(
+            [("name", "=", addon)]
+        ).button_immediate_uninstall()
+        env = api.Environment(env.cr, SUPERUSER_ID, {"tracking_disable": True})
+        left.remove(addon)
+        model, field = FAMILY_FIELDS[addon]
+        _check(field not in env[model]._fields, f"{addon}: {field} is gone")
+        for other in left:
+            model, field = FAMILY_FIELDS[other]
+            _check(field in env[model]._fields, f"{other} works without {addon}")
+        lead = env["crm.lead"].create(
+            {"name": f"Without {addon}", "type": "opportunity"}
+        )
+        offer = env["sale.order"].create(
+            {
+                "partner_id": state["partner_id"],
+                "opportunity_id": lead.id,
+                "order_line": [Command.create({"product_id": state["product_id"]})],
+            }
+        )
+        _check(
+            lead.lead_number and offer.is_offer and offer._convert_to_orders(),
+            f"the core works without {addon}",
+        )
+
+
 STAGES = {
     "seed": seed,
     "installed": installed,
@@ -543,6 +585,7 @@ STAGES = {
     "single": single,
     "family": family,
     "family_again": family_again,
+    "family_uninstall": family_uninstall,
 }
 
 
