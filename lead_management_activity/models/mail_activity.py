@@ -60,8 +60,17 @@ class MailActivity(models.Model):
         return [*self._get_crm_models(), "sale.order"]
 
     def _is_crm_history(self):
+        """Whether this done activity is kept as CRM history. A partner is
+        every app's (purchase, HR, helpdesk, calendar...): its activities are
+        the CRM's history when a salesperson owns them; other users' stay
+        stock (Odoo's calendar suite deletes an employee's done meeting of a
+        partner)."""
         self.ensure_one()
-        return self.res_model in self._get_crm_history_models()
+        if self.res_model not in self._get_crm_history_models():
+            return False
+        if self.res_model == "res.partner":
+            return self.user_id.has_group("sales_team.group_sale_salesman")
+        return True
 
     @api.model
     def _get_crm_customers(self, res_model, res_ids):

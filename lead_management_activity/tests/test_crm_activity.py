@@ -102,6 +102,29 @@ class TestCrmActivity(CrmActivityCommon):
             self.assertTrue(activity.date_done, record)
         self.assertIn("Done it", self.lead.message_ids[0].body)
 
+    def test_partner_activity_of_a_non_sales_user_stays_stock(self):
+        """A partner is every app's: the done To-Do that an employee without
+        sales rights planned for himself on it is deleted, as in stock Odoo;
+        a salesperson's is kept."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        employee = self.env["res.users"].create(
+            {
+                "name": "Test Employee",
+                "login": "test_employee_no_sales",
+                "groups_id": [(6, 0, [self.env.ref("base.group_user").id])],
+            }
+        )
+        theirs = self.customer.activity_schedule(
+            activity_type_id=todo.id, user_id=employee.id
+        )
+        ours = self.customer.activity_schedule(
+            activity_type_id=todo.id, user_id=self.salesman.id
+        )
+        (theirs | ours).action_done()
+        self.assertFalse(theirs.exists())
+        self.assertTrue(ours.exists())
+        self.assertFalse(ours.active)
+
     def test_kept_activity_leaves_the_document_next_activity(self):
         """A kept done activity is no longer the document's next one, in the
         same transaction too (Odoo's crm suite checks it)."""
