@@ -17,6 +17,7 @@
         "wizard/mail_activity_done_wizard_outcome_views.xml",
         "wizard/crm_lead_distribute_views.xml",
         "wizard/crm_lead_transfer_views.xml",
+        "views/mail_templates.xml",
         "views/crm_lead_views.xml",
         "views/crm_lead_maturity_views.xml",
         "views/mail_activity_type_views.xml",
