@@ -18,6 +18,26 @@ OPEN_STAGES = ("qualification", "distribution", "transfer")
 CONTACT_ACTIVITY_TYPE = "lead_management_process.mail_activity_type_contact_customer"
 
 
+def sort_groups_by_process_stage(groups, groupby, orderby):
+    """Put the groups of a ``read_group`` on ``process_stage`` in the
+    process's order (Qualification → … → Disqualified) instead of the SQL
+    order of the technical keys; leads without stage last. Groupings by
+    other fields keep their order (the sort is stable), and so does an
+    explicit order on anything else. Shared by the leads and the funnel."""
+    names = [name.split(":")[0] for name in groupby]
+    if "process_stage" not in names or (
+        orderby and not orderby.strip().startswith("process_stage")
+    ):
+        return groups
+    rank = {key: index for index, (key, _label) in enumerate(PROCESS_STAGES)}
+    descending = bool(orderby) and orderby.split()[-1].lower() == "desc"
+    groups.sort(
+        key=lambda group: rank.get(group.get("process_stage"), len(rank)),
+        reverse=descending,
+    )
+    return groups
+
+
 class CrmLead(models.Model):
     """The lead qualification process (SPEC §8) on Odoo's own leads.
 
@@ -56,6 +76,24 @@ class CrmLead(models.Model):
     process_history_ids = fields.One2many(
         "crm.lead.process.history", "lead_id", readonly=True
     )
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """Process stages in the process's order: kanban columns, list
+        groups, pivot and graph."""
+        groups = super().read_group(
+            domain,
+            fields,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
+        )
+        groupby = [groupby] if isinstance(groupby, str) else groupby
+        return sort_groups_by_process_stage(groups, groupby, orderby)
 
     @api.depends("type")
     def _compute_process_stage(self):
@@ -161,23 +199,35 @@ class CrmLead(models.Model):
         if not (self.partner_id or self.partner_name or self.contact_name):
             missing.append(_("a contact or company name"))
         if not (self.email_from or self.phone):
-            missing.append(_("an e-mail or phone"))
+            missing.append(_("an e-mail address or a phone number"))
         return missing
 
-    def _check_contact_data(self):
-        errors = []
+    def _check_contact_data(self, action):
+        """Raise one UserError that tells, for each lead that does not say who
+        the customer is, what to add before ``action`` (a verb: "qualify")."""
+        missing = {}
         for lead in self:
-            missing = lead._get_missing_contact_data()
-            if missing:
-                errors.append(
-                    _(
-                        "%(lead)s lacks %(missing)s.",
-                        lead=lead.display_name,
-                        missing=_(" and ").join(missing),
-                    )
+            if lead_missing := lead._get_missing_contact_data():
+                missing[lead] = _(" and ").join(lead_missing)
+        if not missing:
+            return
+        if len(self) == 1:
+            raise UserError(
+                _(
+                    "To %(action)s %(lead)s, add %(missing)s.",
+                    action=action,
+                    lead=self.display_name,
+                    missing=missing[self],
                 )
-        if errors:
-            raise UserError(_("Qualify these leads first:") + "\n" + "\n".join(errors))
+            )
+        raise UserError(
+            _("To %(action)s these leads, add:", action=action)
+            + "\n"
+            + "\n".join(
+                _("• %(lead)s: %(missing)s", lead=lead.display_name, missing=text)
+                for lead, text in missing.items()
+            )
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -189,7 +239,7 @@ class CrmLead(models.Model):
         *Distribution*, or to *Transfer to sale* for a lead that already has a
         salesperson (who gets the "Contact the customer" activity)."""
         self._check_process_stage(("qualification",), _("Qualify"))
-        self._check_contact_data()
+        self._check_contact_data(_("qualify"))
         self._create_process_customers()
         assigned = self.filtered("user_id")
         (self - assigned).write({"process_stage": "distribution"})

@@ -31,6 +31,27 @@ class TestLeadProcess(LeadProcessCommon):
         copy = lead.copy()
         self.assertEqual(copy.process_stage, "qualification")
 
+    def test_groups_in_process_order(self):
+        """Kanban columns and list groups (web_read_group, lazy) of leads
+        follow the process's order, not the technical keys' (issue 24
+        point 4)."""
+        stages = ("disqualified", "transfer", "distribution", "qualification")
+        leads = self.env["crm.lead"].create(
+            [
+                {"name": f"Order {stage}", "type": "lead", "process_stage": stage}
+                for stage in stages
+            ]
+        )
+        leads[0].action_archive()
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        result = Lead.web_read_group(
+            [("id", "in", leads.ids)], ["process_stage"], ["process_stage"]
+        )
+        self.assertEqual(
+            [group["process_stage"] for group in result["groups"]],
+            ["qualification", "distribution", "transfer", "disqualified"],
+        )
+
     def test_qualify_creates_company_and_contact(self):
         lead = self._lead()
         lead.action_qualify()
@@ -72,13 +93,27 @@ class TestLeadProcess(LeadProcessCommon):
         partners_before = self.env["res.partner"].search_count([])
         with self.assertRaises(UserError) as error:
             (good | nameless | unreachable).action_qualify()
-        message = str(error.exception)
-        self.assertIn("a contact or company name", message)
-        self.assertIn("an e-mail or phone", message)
+        self.assertEqual(
+            str(error.exception),
+            "To qualify these leads, add:\n"
+            f"• {nameless.display_name}: a contact or company name\n"
+            f"• {unreachable.display_name}: an e-mail address or a phone number",
+        )
         # nothing half-written
         self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
         self.assertEqual(good.process_stage, "qualification")
         self.assertFalse(good.partner_id)
+
+    def test_qualify_one_says_what_to_add(self):
+        """One lead: one sentence naming the lead and all it lacks."""
+        lead = self._lead(partner_name=False, contact_name=False, email_from=False)
+        with self.assertRaises(UserError) as error:
+            lead.action_qualify()
+        self.assertEqual(
+            str(error.exception),
+            f"To qualify {lead.display_name}, add a contact or company name "
+            "and an e-mail address or a phone number.",
+        )
 
     def test_qualify_twice_refused(self):
         lead = self._lead()
