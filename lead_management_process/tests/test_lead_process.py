@@ -1,5 +1,6 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
@@ -180,6 +181,27 @@ class TestLeadProcess(LeadProcessCommon):
         form.save().action_distribute()
         self.assertEqual(leads.mapped("process_stage"), ["transfer", "transfer"])
         self.assertEqual(len(leads.activity_ids), 2)
+
+    def test_distribute_wizard_takes_the_salespersons_team(self):
+        """Choosing the salesperson fills in their sales team, as on crm's
+        lead form; a team they belong to is kept (issue 24 point 13)."""
+        own_team = self.env["crm.team"].create(
+            {
+                "name": "Salesman's team",
+                "company_id": self.company.id,
+                "member_ids": [Command.link(self.salesman.id)],
+            }
+        )
+        lead = self._lead()
+        lead.action_qualify()
+        action = lead.action_open_distribute()
+        form = Form(self.env["crm.lead.distribute"].with_context(**action["context"]))
+        self.assertFalse(form.team_id)
+        form.user_id = self.salesman
+        self.assertEqual(form.team_id, own_team)
+        form.team_id = self.team
+        form.save().action_distribute()
+        self.assertEqual(lead.team_id, self.team)
 
     def test_distribute_to_team_of_other_company_refused(self):
         lead = self._lead()

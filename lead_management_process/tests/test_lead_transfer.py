@@ -69,7 +69,11 @@ class TestLeadTransfer(LeadProcessCommon):
         self.assertEqual(form.user_id, self.salesman)
         form.team_id = self.team
         form.budget = 500
-        form.save().action_transfer()
+        # the dialog closes and its form reloads: no second breadcrumb of the
+        # same record (issue 24 point 14)
+        self.assertEqual(
+            form.save().action_transfer(), {"type": "ir.actions.act_window_close"}
+        )
         self.assertEqual(lead.process_stage, "waiting")
         self.assertEqual(lead.expected_revenue, 500)
         # no meeting asked, none created
