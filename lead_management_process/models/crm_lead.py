@@ -249,14 +249,17 @@ class CrmLead(models.Model):
         return True
 
     def action_disqualify(self, lost_reason_id=None):
-        """Disqualify with one of Odoo's lost reasons. Without a reason (the
-        form's button), open Odoo's lost dialog, whose Mark as Lost then
-        disqualifies the lead (``_sync_process_stage_with_result``)."""
+        """Disqualify with one of the disqualification reasons (Odoo's lost
+        reasons flagged ``is_disqualification``). Without a reason (the
+        form's button), open Odoo's lost dialog as *Disqualify*: it offers
+        those reasons only, and its button disqualifies the lead
+        (``_sync_process_stage_with_result``)."""
         self._check_process_stage(OPEN_STAGES, _("Disqualify"))
         if lost_reason_id is None:
             action = self.env["ir.actions.act_window"]._for_xml_id(
                 "crm.crm_lead_lost_action"
             )
+            action["name"] = _("Disqualify")
             action["context"] = {
                 "active_ids": self.ids,
                 "active_model": "crm.lead",
@@ -268,6 +271,14 @@ class CrmLead(models.Model):
         reason = self.env["crm.lost.reason"].browse(lost_reason_id).exists()
         if not reason:
             raise UserError(_("The lost reason %s does not exist.", lost_reason_id))
+        if not reason.is_disqualification:
+            raise UserError(
+                _(
+                    "%(reason)s is a reason to lose a sale, not to disqualify a "
+                    "lead: choose a disqualification reason.",
+                    reason=reason.name,
+                )
+            )
         self.with_context(lead_process_disqualify=True).action_set_lost(
             lost_reason_id=reason.id
         )

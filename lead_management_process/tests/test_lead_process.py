@@ -1,8 +1,11 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
+from odoo.tools.safe_eval import safe_eval
 
 from .common import LeadProcessCommon
 
@@ -219,9 +222,10 @@ class TestLeadProcess(LeadProcessCommon):
     def test_disqualify(self):
         lead = self._lead(user_id=self.salesman.id)
         lead.action_qualify()
-        reason = self.env["crm.lost.reason"].create({"name": "Not a customer"})
+        reason = self.env.ref("lead_management_process.crm_lost_reason_wrong_contact")
         action = lead.action_disqualify()
         self.assertEqual(action["res_model"], "crm.lead.lost")
+        self.assertEqual(action["name"], "Disqualify")
         # the stock lost dialog disqualifies too
         wizard = (
             self.env["crm.lead.lost"]
@@ -251,12 +255,76 @@ class TestLeadProcess(LeadProcessCommon):
 
     def test_disqualify_with_reason(self):
         lead = self._lead()
-        reason = self.env["crm.lost.reason"].create({"name": "Spam"})
+        reason = self.env.ref("lead_management_process.crm_lost_reason_spam")
         lead.action_disqualify(reason.id)
         self.assertEqual(lead.process_stage, "disqualified")
         self.assertEqual(lead.lost_reason_id, reason)
+        other = self._lead(name="Other")
         with self.assertRaisesRegex(UserError, "does not exist"):
-            self._lead(name="Other").action_disqualify(reason.id + 1000)
+            other.action_disqualify(reason.id + 1000)
+        # a sales reason does not disqualify (issue 24 point 11)
+        with self.assertRaisesRegex(UserError, "Too expensive is a reason to lose"):
+            other.action_disqualify(self.env.ref("crm.lost_reason_1").id)
+        self.assertEqual(other.process_stage, "qualification")
+
+    def test_disqualify_dialog_offers_disqualification_reasons(self):
+        """Disqualify's dialog offers the disqualification reasons and its
+        own button; Odoo's Lost dialog keeps the sales reasons (issue 24
+        point 11)."""
+        lead = self._lead()
+        disqualify = self.env.ref(
+            "lead_management_process.crm_lost_reason_not_interested"
+        )
+        sales = self.env.ref("crm.lost_reason_1")
+        Lost = self.env["crm.lead.lost"]
+        view = Lost.get_view(self.env.ref("crm.crm_lead_lost_view_form").id)
+        arch = etree.fromstring(view["arch"])
+        domain = arch.xpath("//field[@name='lost_reason_id']")[0].get("domain")
+        Reason = self.env["crm.lost.reason"]
+        for context, offered, hidden in (
+            (lead.action_disqualify()["context"], disqualify, sales),
+            ({}, sales, disqualify),
+        ):
+            reasons = Reason.search(safe_eval(domain, {"context": context}))
+            self.assertIn(offered, reasons)
+            self.assertNotIn(hidden, reasons)
+        [button] = arch.xpath("//button[@string='Disqualify']")
+        self.assertEqual(button.get("name"), "action_lost_reason_apply")
+
+    def _visible_header_buttons(self, lead):
+        """The lead form's header buttons shown for ``lead``: (label,
+        primary) of those whose ``invisible`` is false on its values."""
+        arch = etree.fromstring(lead.get_view(view_type="form")["arch"])
+        values = {name: lead[name] for name in lead._fields}
+        values.update(context={}, uid=self.env.uid)
+        return [
+            (
+                button.get("string"),
+                bool(
+                    {"oe_highlight", "btn-primary"}
+                    & set(button.get("class", "").split())
+                ),
+            )
+            for button in arch.xpath("//header/button")
+            if not safe_eval(button.get("invisible", "False"), values)
+        ]
+
+    def test_one_primary_button_per_stage(self):
+        """A lead in the process shows one primary button, its stage's, and
+        Disqualify instead of crm's Lost (issue 24 point 12)."""
+        lead = self._lead()
+        for stage, primary in (
+            ("qualification", "Qualify"),
+            ("distribution", "Distribute"),
+            ("transfer", "Transfer to Sale"),
+        ):
+            lead.process_stage = stage
+            buttons = self._visible_header_buttons(lead)
+            self.assertEqual([label for label, main in buttons if main], [primary])
+            labels = [label for label, _main in buttons]
+            self.assertIn("Disqualify", labels)
+            self.assertIn("Convert to Opportunity", labels)
+            self.assertNotIn("Lost", labels)
 
     def test_opportunity_result_ends_the_process(self):
         won = self._lead(name="Won")

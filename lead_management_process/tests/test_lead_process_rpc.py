@@ -108,7 +108,9 @@ class TestLeadProcessRpc(HttpCase):
         )
         with self.assertRaisesRegex(xmlrpc.client.Fault, "in the past"):
             self._execute("crm.lead.transfer", "action_transfer", [wizard_id])
-        reason = self.env["crm.lost.reason"].create({"name": "RPC spam"})
+        reason = self.env["crm.lost.reason"].create(
+            {"name": "RPC spam", "is_disqualification": True}
+        )
         self._execute(
             "crm.lead", "action_disqualify", [lead_id], lost_reason_id=reason.id
         )
