@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 from odoo.tools.safe_eval import safe_eval
 
+from ..hooks import uninstall_hook
 from .common import LeadProcessCommon
 
 
@@ -290,6 +291,23 @@ class TestLeadProcess(LeadProcessCommon):
             self.assertNotIn(hidden, reasons)
         [button] = arch.xpath("//button[@string='Disqualify']")
         self.assertEqual(button.get("name"), "action_lost_reason_apply")
+
+    def test_uninstall_keeps_disqualification_reasons_in_use(self):
+        """Uninstalling releases the disqualification reasons of lost leads
+        from the module (they stay, as lost reasons); unused ones go."""
+        spam = self.env.ref("lead_management_process.crm_lost_reason_spam")
+        self._lead().action_disqualify(spam.id)
+        uninstall_hook(self.env)
+        self.env.invalidate_all()
+        xmlids = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "lead_management_process"),
+                ("model", "=", "crm.lost.reason"),
+            ]
+        )
+        self.assertNotIn("crm_lost_reason_spam", xmlids.mapped("name"))
+        self.assertIn("crm_lost_reason_duplicate", xmlids.mapped("name"))
+        self.assertTrue(spam.exists())
 
     def _visible_header_buttons(self, lead):
         """The lead form's header buttons shown for ``lead``: (label,
