@@ -61,6 +61,9 @@ class TestActivityOutcome(LeadProcessCommon):
             text, r"Outcome:\s*Return to distribution\s*\n\s*Feedback:\s*\n"
         )
         self.assertTrue(text.rstrip().endswith("Call back in May"))
+        # the type's name once, then what the contact is about
+        self.assertEqual(text.count("Contact the customer"), 1)
+        self.assertIn("Contact the customer done", text)
         self.assertEqual(activity.outcome_id, self._get_outcome("return"))
         # no feedback: no empty "Feedback:" heading
         lead, activity = self._in_transfer()
