@@ -202,9 +202,10 @@ class CrmLead(models.Model):
             missing.append(_("an e-mail address or a phone number"))
         return missing
 
-    def _check_contact_data(self, action):
+    def _check_contact_data(self, transfer=False):
         """Raise one UserError that tells, for each lead that does not say who
-        the customer is, what to add before ``action`` (a verb: "qualify")."""
+        the customer is, what to add before qualifying it (or, ``transfer``,
+        before transferring it to sale). Whole sentences, for translators."""
         missing = {}
         for lead in self:
             if lead_missing := lead._get_missing_contact_data():
@@ -212,16 +213,20 @@ class CrmLead(models.Model):
         if not missing:
             return
         if len(self) == 1:
+            message = (
+                _("To transfer %(lead)s to sale, add %(missing)s.")
+                if transfer
+                else _("To qualify %(lead)s, add %(missing)s.")
+            )
             raise UserError(
-                _(
-                    "To %(action)s %(lead)s, add %(missing)s.",
-                    action=action,
-                    lead=self.display_name,
-                    missing=missing[self],
-                )
+                message % {"lead": self.display_name, "missing": missing[self]}
             )
         raise UserError(
-            _("To %(action)s these leads, add:", action=action)
+            (
+                _("To transfer these leads to sale, add:")
+                if transfer
+                else _("To qualify these leads, add:")
+            )
             + "\n"
             + "\n".join(
                 _("• %(lead)s: %(missing)s", lead=lead.display_name, missing=text)
@@ -239,7 +244,7 @@ class CrmLead(models.Model):
         *Distribution*, or to *Transfer to sale* for a lead that already has a
         salesperson (who gets the "Contact the customer" activity)."""
         self._check_process_stage(("qualification",), _("Qualify"))
-        self._check_contact_data(_("qualify"))
+        self._check_contact_data()
         self._create_process_customers()
         assigned = self.filtered("user_id")
         (self - assigned).write({"process_stage": "distribution"})

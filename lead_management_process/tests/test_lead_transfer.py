@@ -104,7 +104,9 @@ class TestLeadTransfer(LeadProcessCommon):
                     self._transfer(lead, **values).action_transfer()
                 self._assert_nothing_written(lead, partners_before)
         nameless = self._lead(partner_name=False, contact_name=False)
-        with self.assertRaisesRegex(UserError, "contact or company name"):
+        with self.assertRaisesRegex(
+            UserError, r"^To transfer .* to sale, add a contact or company name\.$"
+        ):
             self._transfer(nameless).action_transfer()
         self._assert_nothing_written(nameless, partners_before)
 

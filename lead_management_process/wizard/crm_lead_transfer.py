@@ -85,7 +85,7 @@ class CrmLeadTransfer(models.TransientModel):
         if not self.team_id:
             raise UserError(_("Choose the sales team that takes the opportunity."))
         lead._check_team_company(self.team_id)
-        lead._check_contact_data(_("transfer to sale"))
+        lead._check_contact_data(transfer=True)
 
     def action_transfer(self):
         self.ensure_one()

@@ -88,7 +88,7 @@ registry.category("web_tour.tours").add("lead_management_lead_process_salesperso
             trigger: "body:not(:has(.modal)) .o_field_widget[name='process_stage'] .o_arrow_button_current:contains('Transfer to sale')",
         },
         {
-            trigger: ".o-mail-Activity:contains('Contact the customer') .o-mail-Activity-markDone",
+            trigger: ".o-mail-Activity:contains('decision role') .o-mail-Activity-markDone",
             run: "click",
         },
         {
@@ -137,10 +137,6 @@ registry.category("web_tour.tours").add("lead_management_lead_process_salesperso
                     `breadcrumb: ${[...previous].map((item) => item.textContent.trim())}`
                 );
             },
-        },
-        {
-            trigger: ".o_form_sheet",
-            run() { throw new Error("screenshot2"); },
         },
         {
             content: "The chatter reads the outcome, then the feedback",
