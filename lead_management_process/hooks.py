@@ -25,7 +25,8 @@ def uninstall_hook(env):
     Uninstalling deletes the module's records, but an activity type in use
     cannot be deleted (``mail.activity.activity_type_id`` restricts it) and
     its activities are the customers' history: those types are released
-    from the module (their xml ids dropped) and stay as ordinary types.
+    from the module (their xml ids dropped) and stay as ordinary types. The
+    disqualification reasons of lost leads likewise stay as lost reasons.
     """
     env.cr.execute(
         """
@@ -40,5 +41,20 @@ def uninstall_hook(env):
     )
     _logger.info(
         "lead_management_process: %s activity types in use kept after uninstall",
+        env.cr.rowcount,
+    )
+    # the same for the disqualification reasons of lost leads (the leads'
+    # lost_reason_id restricts their deletion): they stay as lost reasons
+    env["crm.lead"].flush_model(["lost_reason_id"])
+    env.cr.execute(
+        """
+        DELETE FROM ir_model_data imd
+         WHERE imd.module = 'lead_management_process'
+           AND imd.model = 'crm.lost.reason'
+           AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.lost_reason_id = imd.res_id)
+        """
+    )
+    _logger.info(
+        "lead_management_process: %s lost reasons in use kept after uninstall",
         env.cr.rowcount,
     )

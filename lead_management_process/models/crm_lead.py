@@ -18,6 +18,26 @@ OPEN_STAGES = ("qualification", "distribution", "transfer")
 CONTACT_ACTIVITY_TYPE = "lead_management_process.mail_activity_type_contact_customer"
 
 
+def sort_groups_by_process_stage(groups, groupby, orderby):
+    """Put the groups of a ``read_group`` on ``process_stage`` in the
+    process's order (Qualification → … → Disqualified) instead of the SQL
+    order of the technical keys; leads without stage last. Groupings by
+    other fields keep their order (the sort is stable), and so does an
+    explicit order on anything else. Shared by the leads and the funnel."""
+    names = [name.split(":")[0] for name in groupby]
+    if "process_stage" not in names or (
+        orderby and not orderby.strip().startswith("process_stage")
+    ):
+        return groups
+    rank = {key: index for index, (key, _label) in enumerate(PROCESS_STAGES)}
+    descending = bool(orderby) and orderby.split()[-1].lower() == "desc"
+    groups.sort(
+        key=lambda group: rank.get(group.get("process_stage"), len(rank)),
+        reverse=descending,
+    )
+    return groups
+
+
 class CrmLead(models.Model):
     """The lead qualification process (SPEC §8) on Odoo's own leads.
 
@@ -56,6 +76,24 @@ class CrmLead(models.Model):
     process_history_ids = fields.One2many(
         "crm.lead.process.history", "lead_id", readonly=True
     )
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """Process stages in the process's order: kanban columns, list
+        groups, pivot and graph."""
+        groups = super().read_group(
+            domain,
+            fields,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
+        )
+        groupby = [groupby] if isinstance(groupby, str) else groupby
+        return sort_groups_by_process_stage(groups, groupby, orderby)
 
     @api.depends("type")
     def _compute_process_stage(self):
@@ -161,23 +199,40 @@ class CrmLead(models.Model):
         if not (self.partner_id or self.partner_name or self.contact_name):
             missing.append(_("a contact or company name"))
         if not (self.email_from or self.phone):
-            missing.append(_("an e-mail or phone"))
+            missing.append(_("an e-mail address or a phone number"))
         return missing
 
-    def _check_contact_data(self):
-        errors = []
+    def _check_contact_data(self, transfer=False):
+        """Raise one UserError that tells, for each lead that does not say who
+        the customer is, what to add before qualifying it (or, ``transfer``,
+        before transferring it to sale). Whole sentences, for translators."""
+        missing = {}
         for lead in self:
-            missing = lead._get_missing_contact_data()
-            if missing:
-                errors.append(
-                    _(
-                        "%(lead)s lacks %(missing)s.",
-                        lead=lead.display_name,
-                        missing=_(" and ").join(missing),
-                    )
-                )
-        if errors:
-            raise UserError(_("Qualify these leads first:") + "\n" + "\n".join(errors))
+            if lead_missing := lead._get_missing_contact_data():
+                missing[lead] = _(" and ").join(lead_missing)
+        if not missing:
+            return
+        if len(self) == 1:
+            message = (
+                _("To transfer %(lead)s to sale, add %(missing)s.")
+                if transfer
+                else _("To qualify %(lead)s, add %(missing)s.")
+            )
+            raise UserError(
+                message % {"lead": self.display_name, "missing": missing[self]}
+            )
+        raise UserError(
+            (
+                _("To transfer these leads to sale, add:")
+                if transfer
+                else _("To qualify these leads, add:")
+            )
+            + "\n"
+            + "\n".join(
+                _("• %(lead)s: %(missing)s", lead=lead.display_name, missing=text)
+                for lead, text in missing.items()
+            )
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -199,14 +254,17 @@ class CrmLead(models.Model):
         return True
 
     def action_disqualify(self, lost_reason_id=None):
-        """Disqualify with one of Odoo's lost reasons. Without a reason (the
-        form's button), open Odoo's lost dialog, whose Mark as Lost then
-        disqualifies the lead (``_sync_process_stage_with_result``)."""
+        """Disqualify with one of the disqualification reasons (Odoo's lost
+        reasons flagged ``is_disqualification``). Without a reason (the
+        form's button), open Odoo's lost dialog as *Disqualify*: it offers
+        those reasons only, and its button disqualifies the lead
+        (``_sync_process_stage_with_result``)."""
         self._check_process_stage(OPEN_STAGES, _("Disqualify"))
         if lost_reason_id is None:
             action = self.env["ir.actions.act_window"]._for_xml_id(
                 "crm.crm_lead_lost_action"
             )
+            action["name"] = _("Disqualify")
             action["context"] = {
                 "active_ids": self.ids,
                 "active_model": "crm.lead",
@@ -218,6 +276,14 @@ class CrmLead(models.Model):
         reason = self.env["crm.lost.reason"].browse(lost_reason_id).exists()
         if not reason:
             raise UserError(_("The lost reason %s does not exist.", lost_reason_id))
+        if not reason.is_disqualification:
+            raise UserError(
+                _(
+                    "%(reason)s is a reason to lose a sale, not to disqualify a "
+                    "lead: choose a disqualification reason.",
+                    reason=reason.name,
+                )
+            )
         self.with_context(lead_process_disqualify=True).action_set_lost(
             lost_reason_id=reason.id
         )

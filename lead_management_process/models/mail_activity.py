@@ -12,6 +12,12 @@ class MailActivity(models.Model):
     # read by the web client (the activity's data is its read()): an activity
     # with outcomes opens the Mark Done dialog instead of the stock popover
     has_outcomes = fields.Boolean(compute="_compute_has_outcomes")
+    # set when the activity is marked done with an outcome: the done message
+    # shows it on a line of its own (mail.message_activity_done), and a done
+    # activity kept as history keeps it
+    outcome_id = fields.Many2one(
+        "mail.activity.outcome", readonly=True, ondelete="set null"
+    )
 
     @api.depends("activity_type_id.outcome_ids")
     def _compute_has_outcomes(self):
@@ -52,10 +58,10 @@ class MailActivity(models.Model):
                 or outcome._get_next_date_deadline(fields.Date.context_today(self)),
                 "user_id": self.user_id.id,
             }
-        text = _("Outcome: %s", outcome.name)
-        if feedback:
-            text = f"{text}\n{feedback}"
-        self.action_feedback(feedback=text)  # unlinks self unless kept as done
+        # read by the done message's template, before mail unlinks or
+        # archives the activity
+        self.outcome_id = outcome
+        self.action_feedback(feedback=feedback or False)
         if next_values:
             record.activity_schedule(**next_values)
         lead_values = {}

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
 from .common import LeadProcessCommon
 
@@ -47,6 +48,29 @@ class TestActivityOutcome(LeadProcessCommon):
         message = lead.message_ids[0]
         self.assertIn("Ready to order", message.body)
         self.assertIn("Budget is approved", message.body)
+
+    def test_done_message_reads_outcome_then_feedback(self):
+        """The done message says "Outcome: …" on its own line and mail's
+        "Feedback:" only over the user's own text (issue 24 point 15)."""
+        lead, activity = self._in_transfer()
+        activity.action_done_with_outcome(
+            self._get_outcome("return").id, feedback="Call back in May"
+        )
+        text = html2plaintext(lead.message_ids[0].body)
+        self.assertRegex(
+            text, r"Outcome:\s*Return to distribution\s*\n\s*Feedback:\s*\n"
+        )
+        self.assertTrue(text.rstrip().endswith("Call back in May"))
+        # the type's name once, then what the contact is about
+        self.assertEqual(text.count("Contact the customer"), 1)
+        self.assertIn("Contact the customer done", text)
+        self.assertEqual(activity.outcome_id, self._get_outcome("return"))
+        # no feedback: no empty "Feedback:" heading
+        lead, activity = self._in_transfer()
+        activity.action_done_with_outcome(self._get_outcome("no_interest").id)
+        text = html2plaintext(lead.message_ids[0].body)
+        self.assertIn("Outcome:", text)
+        self.assertNotIn("Feedback", text)
 
     def test_return_to_distribution(self):
         lead, activity = self._in_transfer()

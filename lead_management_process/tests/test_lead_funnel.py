@@ -66,6 +66,29 @@ class TestLeadFunnel(LeadProcessCommon):
             {"satisfied": 1, "no_need": 1, "waiting": 1, "qualification": 1},
         )
 
+    def test_stages_in_process_order(self):
+        """The pivot and the graph (read_group, lazy=False, also with a
+        second grouping) list process stages in the process's order, not by
+        technical key; the pivot opens with a count (issue 24 point 4)."""
+        domain = [("source_id", "=", self.source.id)]
+        for groupby in (["process_stage"], ["process_stage", "need_maturity_id"]):
+            rows = self.report.read_group(domain, ["__count"], groupby, lazy=False)
+            self.assertEqual(
+                [row["process_stage"] for row in rows],
+                ["qualification", "waiting", "satisfied", "no_need"],
+            )
+        rows = self.report.read_group(
+            domain, ["__count"], ["process_stage"], orderby="process_stage desc"
+        )
+        self.assertEqual(rows[0]["process_stage"], "no_need")
+        arch = self.report.get_view(
+            self.env.ref(
+                "lead_management_process.crm_lead_funnel_report_view_pivot"
+            ).id,
+            "pivot",
+        )["arch"]
+        self.assertIn('display_quantity="1"', arch)
+
     def test_conversion_rates(self):
         [(opportunity, won, opportunity_won)] = self.report._read_group(
             [("source_id", "=", self.source.id)],

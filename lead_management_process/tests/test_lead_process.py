@@ -1,8 +1,13 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
+from odoo.tools.safe_eval import safe_eval
 
+from ..hooks import uninstall_hook
 from .common import LeadProcessCommon
 
 
@@ -30,6 +35,27 @@ class TestLeadProcess(LeadProcessCommon):
         self.assertFalse(opportunity.process_stage)
         copy = lead.copy()
         self.assertEqual(copy.process_stage, "qualification")
+
+    def test_groups_in_process_order(self):
+        """Kanban columns and list groups (web_read_group, lazy) of leads
+        follow the process's order, not the technical keys' (issue 24
+        point 4)."""
+        stages = ("disqualified", "transfer", "distribution", "qualification")
+        leads = self.env["crm.lead"].create(
+            [
+                {"name": f"Order {stage}", "type": "lead", "process_stage": stage}
+                for stage in stages
+            ]
+        )
+        leads[0].action_archive()
+        Lead = self.env["crm.lead"].with_context(active_test=False)
+        result = Lead.web_read_group(
+            [("id", "in", leads.ids)], ["process_stage"], ["process_stage"]
+        )
+        self.assertEqual(
+            [group["process_stage"] for group in result["groups"]],
+            ["qualification", "distribution", "transfer", "disqualified"],
+        )
 
     def test_qualify_creates_company_and_contact(self):
         lead = self._lead()
@@ -72,13 +98,27 @@ class TestLeadProcess(LeadProcessCommon):
         partners_before = self.env["res.partner"].search_count([])
         with self.assertRaises(UserError) as error:
             (good | nameless | unreachable).action_qualify()
-        message = str(error.exception)
-        self.assertIn("a contact or company name", message)
-        self.assertIn("an e-mail or phone", message)
+        self.assertEqual(
+            str(error.exception),
+            "To qualify these leads, add:\n"
+            f"• {nameless.display_name}: a contact or company name\n"
+            f"• {unreachable.display_name}: an e-mail address or a phone number",
+        )
         # nothing half-written
         self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
         self.assertEqual(good.process_stage, "qualification")
         self.assertFalse(good.partner_id)
+
+    def test_qualify_one_says_what_to_add(self):
+        """One lead: one sentence naming the lead and all it lacks."""
+        lead = self._lead(partner_name=False, contact_name=False, email_from=False)
+        with self.assertRaises(UserError) as error:
+            lead.action_qualify()
+        self.assertEqual(
+            str(error.exception),
+            f"To qualify {lead.display_name}, add a contact or company name "
+            "and an e-mail address or a phone number.",
+        )
 
     def test_qualify_twice_refused(self):
         lead = self._lead()
@@ -146,6 +186,27 @@ class TestLeadProcess(LeadProcessCommon):
         self.assertEqual(leads.mapped("process_stage"), ["transfer", "transfer"])
         self.assertEqual(len(leads.activity_ids), 2)
 
+    def test_distribute_wizard_takes_the_salespersons_team(self):
+        """Choosing the salesperson fills in their sales team, as on crm's
+        lead form; a team they belong to is kept (issue 24 point 13)."""
+        own_team = self.env["crm.team"].create(
+            {
+                "name": "Salesman's team",
+                "company_id": self.company.id,
+                "member_ids": [Command.link(self.salesman.id)],
+            }
+        )
+        lead = self._lead()
+        lead.action_qualify()
+        action = lead.action_open_distribute()
+        form = Form(self.env["crm.lead.distribute"].with_context(**action["context"]))
+        self.assertFalse(form.team_id)
+        form.user_id = self.salesman
+        self.assertEqual(form.team_id, own_team)
+        form.team_id = self.team
+        form.save().action_distribute()
+        self.assertEqual(lead.team_id, self.team)
+
     def test_distribute_to_team_of_other_company_refused(self):
         lead = self._lead()
         lead.action_qualify()
@@ -162,9 +223,10 @@ class TestLeadProcess(LeadProcessCommon):
     def test_disqualify(self):
         lead = self._lead(user_id=self.salesman.id)
         lead.action_qualify()
-        reason = self.env["crm.lost.reason"].create({"name": "Not a customer"})
+        reason = self.env.ref("lead_management_process.crm_lost_reason_wrong_contact")
         action = lead.action_disqualify()
         self.assertEqual(action["res_model"], "crm.lead.lost")
+        self.assertEqual(action["name"], "Disqualify")
         # the stock lost dialog disqualifies too
         wizard = (
             self.env["crm.lead.lost"]
@@ -194,12 +256,93 @@ class TestLeadProcess(LeadProcessCommon):
 
     def test_disqualify_with_reason(self):
         lead = self._lead()
-        reason = self.env["crm.lost.reason"].create({"name": "Spam"})
+        reason = self.env.ref("lead_management_process.crm_lost_reason_spam")
         lead.action_disqualify(reason.id)
         self.assertEqual(lead.process_stage, "disqualified")
         self.assertEqual(lead.lost_reason_id, reason)
+        other = self._lead(name="Other")
         with self.assertRaisesRegex(UserError, "does not exist"):
-            self._lead(name="Other").action_disqualify(reason.id + 1000)
+            other.action_disqualify(reason.id + 1000)
+        # a sales reason does not disqualify (issue 24 point 11)
+        with self.assertRaisesRegex(UserError, "Too expensive is a reason to lose"):
+            other.action_disqualify(self.env.ref("crm.lost_reason_1").id)
+        self.assertEqual(other.process_stage, "qualification")
+
+    def test_disqualify_dialog_offers_disqualification_reasons(self):
+        """Disqualify's dialog offers the disqualification reasons and its
+        own button; Odoo's Lost dialog keeps the sales reasons (issue 24
+        point 11)."""
+        lead = self._lead()
+        disqualify = self.env.ref(
+            "lead_management_process.crm_lost_reason_not_interested"
+        )
+        sales = self.env.ref("crm.lost_reason_1")
+        Lost = self.env["crm.lead.lost"]
+        view = Lost.get_view(self.env.ref("crm.crm_lead_lost_view_form").id)
+        arch = etree.fromstring(view["arch"])
+        domain = arch.xpath("//field[@name='lost_reason_id']")[0].get("domain")
+        Reason = self.env["crm.lost.reason"]
+        for context, offered, hidden in (
+            (lead.action_disqualify()["context"], disqualify, sales),
+            ({}, sales, disqualify),
+        ):
+            reasons = Reason.search(safe_eval(domain, {"context": context}))
+            self.assertIn(offered, reasons)
+            self.assertNotIn(hidden, reasons)
+        [button] = arch.xpath("//button[@string='Disqualify']")
+        self.assertEqual(button.get("name"), "action_lost_reason_apply")
+
+    def test_uninstall_keeps_disqualification_reasons_in_use(self):
+        """Uninstalling releases the disqualification reasons of lost leads
+        from the module (they stay, as lost reasons); unused ones go."""
+        spam = self.env.ref("lead_management_process.crm_lost_reason_spam")
+        self._lead().action_disqualify(spam.id)
+        uninstall_hook(self.env)
+        self.env.invalidate_all()
+        xmlids = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "lead_management_process"),
+                ("model", "=", "crm.lost.reason"),
+            ]
+        )
+        self.assertNotIn("crm_lost_reason_spam", xmlids.mapped("name"))
+        self.assertIn("crm_lost_reason_duplicate", xmlids.mapped("name"))
+        self.assertTrue(spam.exists())
+
+    def _visible_header_buttons(self, lead):
+        """The lead form's header buttons shown for ``lead``: (label,
+        primary) of those whose ``invisible`` is false on its values."""
+        arch = etree.fromstring(lead.get_view(view_type="form")["arch"])
+        values = {name: lead[name] for name in lead._fields}
+        values.update(context={}, uid=self.env.uid)
+        return [
+            (
+                button.get("string"),
+                bool(
+                    {"oe_highlight", "btn-primary"}
+                    & set(button.get("class", "").split())
+                ),
+            )
+            for button in arch.xpath("//header/button")
+            if not safe_eval(button.get("invisible", "False"), values)
+        ]
+
+    def test_one_primary_button_per_stage(self):
+        """A lead in the process shows one primary button, its stage's, and
+        Disqualify instead of crm's Lost (issue 24 point 12)."""
+        lead = self._lead()
+        for stage, primary in (
+            ("qualification", "Qualify"),
+            ("distribution", "Distribute"),
+            ("transfer", "Transfer to Sale"),
+        ):
+            lead.process_stage = stage
+            buttons = self._visible_header_buttons(lead)
+            self.assertEqual([label for label, main in buttons if main], [primary])
+            labels = [label for label, _main in buttons]
+            self.assertIn("Disqualify", labels)
+            self.assertIn("Convert to Opportunity", labels)
+            self.assertNotIn("Lost", labels)
 
     def test_opportunity_result_ends_the_process(self):
         won = self._lead(name="Won")

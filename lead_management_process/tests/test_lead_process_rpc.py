@@ -98,7 +98,7 @@ class TestLeadProcessRpc(HttpCase):
 
     def test_errors(self):
         lead_id = self._create_lead(email_from=False, phone=False)
-        with self.assertRaisesRegex(xmlrpc.client.Fault, "an e-mail or phone"):
+        with self.assertRaisesRegex(xmlrpc.client.Fault, "a phone number"):
             self._execute("crm.lead", "action_qualify", [lead_id])
         past = (date.today() - timedelta(days=1)).isoformat()
         wizard_id = self._execute(
@@ -108,7 +108,9 @@ class TestLeadProcessRpc(HttpCase):
         )
         with self.assertRaisesRegex(xmlrpc.client.Fault, "in the past"):
             self._execute("crm.lead.transfer", "action_transfer", [wizard_id])
-        reason = self.env["crm.lost.reason"].create({"name": "RPC spam"})
+        reason = self.env["crm.lost.reason"].create(
+            {"name": "RPC spam", "is_disqualification": True}
+        )
         self._execute(
             "crm.lead", "action_disqualify", [lead_id], lost_reason_id=reason.id
         )

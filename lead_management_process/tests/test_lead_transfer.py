@@ -69,7 +69,11 @@ class TestLeadTransfer(LeadProcessCommon):
         self.assertEqual(form.user_id, self.salesman)
         form.team_id = self.team
         form.budget = 500
-        form.save().action_transfer()
+        # the dialog closes and its form reloads: no second breadcrumb of the
+        # same record (issue 24 point 14)
+        self.assertEqual(
+            form.save().action_transfer(), {"type": "ir.actions.act_window_close"}
+        )
         self.assertEqual(lead.process_stage, "waiting")
         self.assertEqual(lead.expected_revenue, 500)
         # no meeting asked, none created
@@ -100,7 +104,9 @@ class TestLeadTransfer(LeadProcessCommon):
                     self._transfer(lead, **values).action_transfer()
                 self._assert_nothing_written(lead, partners_before)
         nameless = self._lead(partner_name=False, contact_name=False)
-        with self.assertRaisesRegex(UserError, "contact or company name"):
+        with self.assertRaisesRegex(
+            UserError, r"^To transfer .* to sale, add a contact or company name\.$"
+        ):
             self._transfer(nameless).action_transfer()
         self._assert_nothing_written(nameless, partners_before)
 

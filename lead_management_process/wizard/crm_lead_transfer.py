@@ -85,7 +85,7 @@ class CrmLeadTransfer(models.TransientModel):
         if not self.team_id:
             raise UserError(_("Choose the sales team that takes the opportunity."))
         lead._check_team_company(self.team_id)
-        lead._check_contact_data()
+        lead._check_contact_data(transfer=True)
 
     def action_transfer(self):
         self.ensure_one()
@@ -115,14 +115,9 @@ class CrmLeadTransfer(models.TransientModel):
                 user_id=self.user_id.id,
                 date_deadline=self.activity_type_id._get_date_deadline(),
             )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "crm.lead",
-            "res_id": lead.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        # close: the form the dialog came from reloads and shows the
+        # opportunity (opening it again would put it twice in the breadcrumb)
+        return {"type": "ir.actions.act_window_close"}
 
     def _create_meeting(self):
         """The meeting with the customer's contact and the salesperson, in

@@ -116,6 +116,6 @@ class TestWithoutLeadManagementProcess(TransactionCase):
                 name,
             )
         types = self.env["mail.activity.type"].search(
-            [("name", "=like", "Contact the customer: need%")]
+            [("name", "=like", "Contact the customer%")]
         )
         self.assertFalse(types)

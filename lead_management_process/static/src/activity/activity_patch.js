@@ -8,15 +8,13 @@ import { patch } from "@web/core/utils/patch";
 
 function openDoneDialog(component, onDone) {
     const activity = component.props.activity;
+    // the core add-on's action: the dialog is titled with its name
     return component.env.services.action.doAction(
+        "lead_management.mail_activity_done_wizard_action",
         {
-            type: "ir.actions.act_window",
-            res_model: "mail.activity.done.wizard",
-            views: [[false, "form"]],
-            target: "new",
-            context: { active_model: "mail.activity", active_id: activity.id },
-        },
-        { onClose: onDone }
+            additionalContext: { active_model: "mail.activity", active_id: activity.id },
+            onClose: onDone,
+        }
     );
 }
 

@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("lead_management_lead_process", {
         },
         {
             content: "The contact activity is planned: mark it done",
-            trigger: ".o-mail-Activity:contains('Contact the customer') .o-mail-Activity-markDone",
+            trigger: ".o-mail-Activity:contains('decision role') .o-mail-Activity-markDone",
             run: "click",
         },
         {
