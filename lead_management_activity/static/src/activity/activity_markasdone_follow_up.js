@@ -4,6 +4,7 @@
 // dialog (mail.activity.done.wizard) with the next contact in N hours,
 // days or weeks, or on a date.
 import { ActivityMarkAsDone } from "@mail/core/web/activity_markasdone_popover";
+import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 
 const CRM_MODELS = ["crm.lead", "res.partner"];
@@ -23,6 +24,8 @@ patch(ActivityMarkAsDone.prototype, {
         await this.env.services.action.doAction(
             {
                 type: "ir.actions.act_window",
+                // the dialog's title (an action without a name is titled "Odoo")
+                name: _t("Done & Follow-up"),
                 res_model: "mail.activity.done.wizard",
                 views: [[false, "form"]],
                 target: "new",

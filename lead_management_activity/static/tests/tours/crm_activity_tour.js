@@ -36,6 +36,10 @@ registry.category("web_tour.tours").add("lead_management_crm_activity", {
             run: "click",
         },
         {
+            content: "The dialog is titled after what it does, not 'Odoo'",
+            trigger: ".modal .modal-title:contains('Done & Follow-up')",
+        },
+        {
             content: "Next contact in 3 days",
             trigger: ".modal .o_field_widget[name='follow_up_count'] input",
             run: "edit 3",
