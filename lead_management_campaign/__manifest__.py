@@ -25,5 +25,10 @@
     "demo": [
         "demo/utm_campaign_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "lead_management_campaign/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -27,13 +27,31 @@ class TestTours(HttpCase):
 
     def test_pipeline(self):
         """Cards in their type's colour, the lead number in place of a
-        missing customer, the side panel, and the switch from compact to
-        detailed cards in the CRM settings."""
+        missing customer, stock's tags and properties on the compact card,
+        the side panel, and the switch from compact to detailed cards in the
+        CRM settings."""
         self.env.company.pipeline_detailed_cards = False
+        # stock's tags and properties, on the compact card as on stock's
+        team = self.env["crm.team"].create(
+            {
+                "name": "Tour team",
+                "lead_properties_definition": [
+                    {
+                        "name": "tour_size",
+                        "string": "Tour size",
+                        "type": "char",
+                        "view_in_cards": True,
+                    }
+                ],
+            }
+        )
         lead = self.env["crm.lead"].create(
             {
                 "name": "Tour opportunity title",
                 "type": "opportunity",
+                "team_id": team.id,
+                "tag_ids": [Command.create({"name": "Tour stock tag"})],
+                "lead_properties": {"tour_size": "Forty seats"},
                 "partner_id": self.customer.id,
                 "user_id": self.admin.id,
                 "lead_type_id": self.type_upsell.id,

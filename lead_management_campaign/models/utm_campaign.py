@@ -163,6 +163,30 @@ class UtmCampaign(models.Model):
         self._check_planning_access(vals)
         return super().write(vals)
 
+    def action_view_revenue_invoices(self):
+        """The posted customer invoices and credit notes behind *Revenue
+        Invoiced* (sale's *Revenues* button mixes in the vendor bills)."""
+        return self._action_view_campaign_moves(
+            "account.action_move_out_invoice_type", REVENUE_MOVE_TYPES
+        )
+
+    def action_view_cost_bills(self):
+        """The posted vendor bills and refunds behind *Actual Costs*."""
+        return self._action_view_campaign_moves(
+            "account.action_move_in_invoice_type", COST_MOVE_TYPES
+        )
+
+    def _action_view_campaign_moves(self, xmlid, move_types):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [
+            ("campaign_id", "=", self.id),
+            ("state", "=", "posted"),
+            ("move_type", "in", move_types),
+        ]
+        action["context"] = {"create": False, "default_campaign_id": self.id}
+        return action
+
     @api.model
     def _check_planning_access(self, vals):
         """Only sales managers plan campaigns (dates, objective, segment,

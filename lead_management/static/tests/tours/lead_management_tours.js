@@ -33,6 +33,13 @@ tours.add("lead_management_pipeline", {
             trigger: ".o_kanban_record:contains('Tour Customer'):contains('Tour opportunity title'):not(:contains('Tour upsell'))",
         },
         {
+            content: "Compact card: stock's tags and properties, as on stock's card",
+            trigger: ".o_kanban_record:contains('Tour opportunity title') .o_field_many2many_tags:contains('Tour stock tag')",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Tour opportunity title') .o_field_properties:contains('Forty seats')",
+        },
+        {
             content: "A card without customer shows its lead number in its place",
             trigger: ".o_kanban_record.o_kanban_color_2 .o_lead_number_title:contains('LD/TOUR/00001')",
         },
