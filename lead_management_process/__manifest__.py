@@ -38,7 +38,6 @@
             "lead_management_process/static/tests/tours/*.js",
         ],
     },
-    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

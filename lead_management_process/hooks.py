@@ -11,14 +11,6 @@ PROCESS_ACTIVITY_TYPES = (
 )
 
 
-def post_init_hook(env):
-    """Turn on CRM's *Leads* setting: the process works on leads, and
-    without the setting there is no *CRM > Leads* menu to find them. Done
-    as the setting does it (every internal user gets the group), and left
-    on at uninstall: it is crm's setting, other work may rely on it."""
-    env.ref("base.group_user")._apply_group(env.ref("crm.group_use_lead"))
-
-
 def uninstall_hook(env):
     """Keep the lead process's activity types when they have activities.
 

@@ -30,6 +30,13 @@ if ! db_exists "$db"; then
         dropdb --if-exists "$db"
         die "installing $family failed (log above)"
     fi
+    # The lead process works on leads: the demo turns on CRM's Leads setting,
+    # as an administrator does in CRM > Configuration > Settings (the add-on
+    # does not: it is crm's own switch, and other apps behave by it).
+    "$PYTHON" -m odoo shell -c "$ODOO_RC" -d "$db" --log-level=warn --no-http <<'PY'
+env["res.config.settings"].create({"group_use_lead": True}).execute()
+env.cr.commit()
+PY
 elif [ "${UPGRADE:-0}" = 1 ]; then
     odoo_args+=(-u "$family")
 else

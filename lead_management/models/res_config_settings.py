@@ -33,7 +33,7 @@ class ResConfigSettings(models.TransientModel):
         "Lead Qualification Process",
         help="Process stages on leads (qualification, distribution, contact), "
         "activity outcomes that move them, the transfer to an opportunity "
-        "and the funnel report.",
+        "and the funnel report. It works on leads: turn on Leads above.",
     )
     module_lead_management_activity = fields.Boolean(
         "CRM Activities",
