@@ -5,3 +5,4 @@ from . import test_activity_outcome
 from . import test_lead_funnel
 from . import test_lead_transfer
 from . import test_lead_from_other_apps
+from . import test_translations
