@@ -1,9 +1,35 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from pathlib import Path
+
+import polib
+
 from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
+
+# the languages every add-on of the family ships: Odoo code -> file name
+LANGUAGES = {"ro_RO": "ro", "ru_RU": "ru", "pl_PL": "pl", "hu_HU": "hu"}
+
+
+def untranslated_messages(addon_dir):
+    """{language file name: the messages of the add-on's template (in
+    ``addon_dir``/i18n) that its catalogue for that language leaves
+    untranslated}, for every shipped language."""
+    i18n = Path(addon_dir) / "i18n"
+    template = {
+        entry.msgid for entry in polib.pofile(str(i18n / f"{Path(addon_dir).name}.pot"))
+    }
+    return {
+        code: template
+        - {
+            entry.msgid
+            for entry in polib.pofile(str(i18n / f"{code}.po"))
+            if entry.msgstr
+        }
+        for code in LANGUAGES.values()
+    }
 
 
 def new_sales_user(

@@ -4,38 +4,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import parse_contact_from_email
 
-PROCESS_STAGES = [
-    ("qualification", "Qualification"),
-    ("distribution", "Distribution"),
-    ("transfer", "Transfer to sale"),
-    ("waiting", "Waiting for sale"),
-    ("satisfied", "Need satisfied"),
-    ("no_need", "No need"),
-    ("disqualified", "Disqualified"),
-]
+from .crm_process_stage_group_mixin import PROCESS_STAGES
+
 # Stages of a lead still in the process, before it becomes an opportunity.
 OPEN_STAGES = ("qualification", "distribution", "transfer")
 CONTACT_ACTIVITY_TYPE = "lead_management_process.mail_activity_type_contact_customer"
-
-
-def sort_groups_by_process_stage(groups, groupby, orderby):
-    """Put the groups of a ``read_group`` on ``process_stage`` in the
-    process's order (Qualification → … → Disqualified) instead of the SQL
-    order of the technical keys; leads without stage last. Groupings by
-    other fields keep their order (the sort is stable), and so does an
-    explicit order on anything else. Shared by the leads and the funnel."""
-    names = [name.split(":")[0] for name in groupby]
-    if "process_stage" not in names or (
-        orderby and not orderby.strip().startswith("process_stage")
-    ):
-        return groups
-    rank = {key: index for index, (key, _label) in enumerate(PROCESS_STAGES)}
-    descending = bool(orderby) and orderby.split()[-1].lower() == "desc"
-    groups.sort(
-        key=lambda group: rank.get(group.get("process_stage"), len(rank)),
-        reverse=descending,
-    )
-    return groups
 
 
 class CrmLead(models.Model):
@@ -49,7 +22,8 @@ class CrmLead(models.Model):
     and recorded in ``crm.lead.process.history`` for the lead funnel.
     """
 
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "crm.process.stage.group.mixin"]
 
     process_stage = fields.Selection(
         PROCESS_STAGES,
@@ -76,24 +50,6 @@ class CrmLead(models.Model):
     process_history_ids = fields.One2many(
         "crm.lead.process.history", "lead_id", readonly=True
     )
-
-    @api.model
-    def read_group(
-        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
-    ):
-        """Process stages in the process's order: kanban columns, list
-        groups, pivot and graph."""
-        groups = super().read_group(
-            domain,
-            fields,
-            groupby,
-            offset=offset,
-            limit=limit,
-            orderby=orderby,
-            lazy=lazy,
-        )
-        groupby = [groupby] if isinstance(groupby, str) else groupby
-        return sort_groups_by_process_stage(groups, groupby, orderby)
 
     @api.depends("type")
     def _compute_process_stage(self):

@@ -1,9 +1,9 @@
 # Copyright 2026 Lead Management Developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.tools import SQL
 
-from ..models.crm_lead import PROCESS_STAGES, sort_groups_by_process_stage
+from ..models.crm_lead import PROCESS_STAGES
 
 # Days per stage: the finished stays (history) plus the stay in progress;
 # NULL for a lead that never was in the stage, so averages count only leads
@@ -34,6 +34,7 @@ class CrmLeadFunnelReport(models.Model):
     pivot's read_group is one query whatever the number of leads."""
 
     _name = "crm.lead.funnel.report"
+    _inherit = ["crm.process.stage.group.mixin"]
     _description = "Lead Funnel"
     _auto = False
     _rec_name = "lead_id"
@@ -90,23 +91,6 @@ class CrmLeadFunnelReport(models.Model):
     days_waiting = fields.Float(
         "Days Waiting for sale", aggregator="avg", readonly=True
     )
-
-    @api.model
-    def read_group(
-        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
-    ):
-        """Process stages in the process's order in the pivot and the graph."""
-        groups = super().read_group(
-            domain,
-            fields,
-            groupby,
-            offset=offset,
-            limit=limit,
-            orderby=orderby,
-            lazy=lazy,
-        )
-        groupby = [groupby] if isinstance(groupby, str) else groupby
-        return sort_groups_by_process_stage(groups, groupby, orderby)
 
     @property
     def _table_query(self):

@@ -4,6 +4,7 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.module import get_manifest
 from odoo.tests import Form
 from odoo.tools.safe_eval import safe_eval
 
@@ -20,11 +21,7 @@ class TestLeadProcess(LeadProcessCommon):
         (website forms, new teams): installing the process leaves it as it
         was; its Settings line tells the administrator to turn it on (the
         demo database of scripts/run.sh has it on)."""
-        self.assertNotIn(
-            self.env.ref("crm.group_use_lead"),
-            self.env.ref("base.group_user").implied_ids,
-            "this test database never turned Leads on",
-        )
+        self.assertFalse(get_manifest("lead_management_process").get("post_init_hook"))
         help_text = (
             self.env["res.config.settings"]
             ._fields["module_lead_management_process"]
