@@ -1,13 +1,15 @@
-"""Take the README's screenshots: pipeline, offers and orders, mass update, sync.
+"""Take the README's screenshots: pipeline, lead form and types, offers and
+orders, mass update, sync, the lead process, activity analysis, campaigns.
 
-Serves the demo database (created with demo data when missing, as
-scripts/run.sh does), drives headless Chromium over the real web client with
-the DevTools protocol, and saves PNGs in docs/screenshots/. Needs only what
-scripts/setup.sh installs (Odoo, chromium, websocket-client). Run it through
-scripts/screenshots.sh, which prepares the environment:
+Serves the demo database (created when missing as scripts/run.sh does: every
+add-on of the family, i.e. every top-level folder with a manifest, with demo
+data, and CRM's Leads setting on), drives headless Chromium over the real web
+client with the DevTools protocol, and saves PNGs in docs/screenshots/. Needs
+only what scripts/setup.sh installs (Odoo, chromium, websocket-client). Run
+it through scripts/screenshots.sh, which prepares the environment:
 
     scripts/screenshots.sh                      # database lead_management_demo
-    scripts/screenshots.sh --db my_demo --port 8071
+    scripts/screenshots.sh --db my_demo --port 8075
 
 It changes the demo database as a user would: it switches the pipeline's card
 mode (and switches it back), creates a quotation for an opportunity when no
@@ -34,6 +36,8 @@ import websocket
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPELINE = "/odoo/action-crm.crm_lead_action_pipeline"
+# the family of add-ons: every folder of the top level with a manifest
+FAMILY = sorted(path.parent.name for path in ROOT.glob("*/__manifest__.py"))
 
 
 class Odoo:
@@ -50,9 +54,12 @@ class Odoo:
         self.session_id = None
         self.company_id = None
 
-    def odoo(self, *args, **kwargs):
-        command = [os.environ["PYTHON"], "-m", "odoo", "-c", os.environ["ODOO_RC"]]
-        return subprocess.Popen(command + ["-d", self.db, *args], **kwargs)
+    def odoo(self, *args, subcommand=(), **kwargs):
+        """Odoo's command line on the database; ``subcommand`` (e.g.
+        ``["shell"]``) comes first, as Odoo wants it."""
+        command = [os.environ["PYTHON"], "-m", "odoo", *subcommand]
+        command += ["-c", os.environ["ODOO_RC"], "-d", self.db]
+        return subprocess.Popen(command + list(args), **kwargs)
 
     def start(self):
         exists = subprocess.run(
@@ -68,9 +75,25 @@ class Odoo:
             check=True,
         ).stdout.strip()
         if not exists:
-            print(f"== creating {self.db} with demo data (a few minutes)")
-            if self.odoo("-i", "lead_management", "--stop-after-init").wait():
-                sys.exit(f"installing lead_management into {self.db} failed")
+            # as scripts/run.sh: the whole family, and CRM's Leads setting on
+            family = ",".join(FAMILY)
+            print(f"== creating {self.db} with {family} and demo data (minutes)")
+            if self.odoo("-i", family, "--stop-after-init").wait():
+                # a half-made database would be served as if it were complete
+                subprocess.run(["dropdb", "--if-exists", self.db], check=False)
+                sys.exit(f"installing {family} into {self.db} failed")
+            shell = self.odoo(
+                "--log-level=warn",
+                "--no-http",
+                subcommand=["shell"],
+                stdin=subprocess.PIPE,
+            )
+            shell.communicate(
+                b'env["res.config.settings"].create({"group_use_lead": True})'
+                b".execute()\nenv.cr.commit()\n"
+            )
+            if shell.returncode:
+                sys.exit(f"turning on CRM's Leads setting in {self.db} failed")
         port = self.url.rsplit(":", 1)[1]
         # the server's log goes to a file: its shutdown is noisy
         self.log = ROOT / ".odoo-data" / "screenshots-server.log"
@@ -157,15 +180,19 @@ class Odoo:
         one); convert an open offer, as a salesperson would, if there is
         none."""
         fields = ["opportunity_id", "converted_order_id"]
-        converted = [("state", "=", "converted"), ("opportunity_id", "!=", False)]
+        # a converted offer is cancelled for stock code: it reads as
+        # converted in offer_state
+        converted = [
+            ("offer_state", "=", "converted"),
+            ("opportunity_id", "!=", False),
+        ]
         offers = self.call("sale.order", "search_read", converted, fields=fields)
         if not offers:
             open_offers = self.call(
                 "sale.order",
                 "search",
                 [
-                    ("is_offer", "=", True),
-                    ("state", "in", ["draft", "sent"]),
+                    ("offer_state", "in", ["draft", "sent"]),
                     ("opportunity_id", "!=", False),
                 ],
                 limit=1,
@@ -214,6 +241,11 @@ class Chromium:
             page["webSocketDebuggerUrl"], suppress_origin=True
         )
         self.ids = itertools.count(1)
+        self.size = (width, height)
+        self.resize(width, height)
+
+    def resize(self, width, height):
+        """The size of the page (the web client lays itself out again)."""
         self.send(
             "Emulation.setDeviceMetricsOverride",
             width=width,
@@ -221,6 +253,7 @@ class Chromium:
             deviceScaleFactor=1,
             mobile=False,
         )
+        time.sleep(1)
 
     def send(self, method, **params):
         message_id = next(self.ids)
@@ -311,6 +344,27 @@ def take_screenshots(odoo, browser, out):
     finally:
         odoo.set_detailed_cards(detailed)
 
+    # an opportunity of the demo: its number and lead type above the title
+    [lead] = odoo.call(
+        "crm.lead",
+        "search",
+        [("name", "=", "Hotel chain: 40 rooms equipment")],
+        limit=1,
+    ) or odoo.call(
+        "crm.lead",
+        "search",
+        [("type", "=", "opportunity"), ("lead_type_id", "!=", False)],
+        limit=1,
+    )
+    browser.goto(
+        f"{base}{PIPELINE}/{lead}", ".o_form_view .o_field_widget[name=lead_number]"
+    )
+    browser.screenshot(out / "lead_form.png")
+    browser.goto(
+        f"{base}/odoo/action-lead_management.crm_lead_type_action", ".o_data_row"
+    )
+    browser.screenshot(out / "lead_types.png")
+
     offer = odoo.ensure_converted_offer()
     browser.goto(
         f"{base}{PIPELINE}/{offer['opportunity_id'][0]}",
@@ -333,9 +387,9 @@ def take_screenshots(odoo, browser, out):
     browser.goto(base + PIPELINE + "?view_type=list", ".o_data_row")
     for row in range(1, 4):
         browser.click(f".o_data_row:nth-child({row}) .o_list_record_selector input")
-    browser.click(".o_cp_action_menus button:has(.fa-cog)")
-    browser.wait(".o-dropdown--menu .o-dropdown-item")
-    browser.click(".o-dropdown--menu .o-dropdown-item", "Update opportunities")
+    # a button of the list's selection (not in the Action menu)
+    browser.wait(".o_list_selection_container button")
+    browser.click(".o_list_selection_container button", "Update")
     browser.wait(".modal .o_form_view")
     browser.fill(".modal [name=stage_id] input", "Qualified", "Qualified")
     browser.fill(".modal [name=lead_type_id] input", "Upsell", "Upsell")
@@ -385,7 +439,15 @@ def take_process_screenshots(odoo, browser, out):
         ".o_field_widget[name=process_stage] .o_arrow_button_current",
     )
     browser.wait(".o-mail-Activity")
+    # taller than the others: the planned contact activity, in the chatter
+    # under the form, is in the picture
+    width, height = browser.size
+    bottom = browser.evaluate(
+        "document.querySelector('.o-mail-Activity').getBoundingClientRect().bottom"
+    )
+    browser.resize(width, max(height, int(bottom) + 24))
     browser.screenshot(out / "lead_process.png")
+    browser.resize(width, height)
     browser.click("button[name=action_open_transfer]")
     browser.wait(".modal .o_field_widget[name=budget] input")
     browser.evaluate("document.querySelector('.modal [name=budget] input').select()")
@@ -394,10 +456,16 @@ def take_process_screenshots(odoo, browser, out):
     browser.screenshot(out / "lead_transfer.png")
     browser.click(".modal .modal-footer button", "Discard")
     browser.goto(
-        f"{base}/odoo/action-lead_management.crm_activity_analysis_action",
+        f"{base}/odoo/action-lead_management_activity.crm_activity_analysis_action",
         ".o_pivot",
     )
+    # wider than the others when the pivot table is: all its columns show
+    right = browser.evaluate(
+        "document.querySelector('.o_pivot table').getBoundingClientRect().right"
+    )
+    browser.resize(max(width, int(right) + 16), height)
     browser.screenshot(out / "activity_analysis.png")
+    browser.resize(width, height)
     browser.goto(
         f"{base}/odoo/action-utm.utm_campaign_action?view_type=kanban",
         ".o_kanban_record",
@@ -408,7 +476,7 @@ def take_process_screenshots(odoo, browser, out):
         "utm.campaign", "search", [("name", "=", "Spring Trade Fair")], limit=1
     ) or odoo.call("utm.campaign", "search", [], limit=1)
     browser.goto(
-        f"{base}/report/html/lead_management.report_utm_campaign/{campaign}",
+        f"{base}/report/html/lead_management_campaign.report_utm_campaign/{campaign}",
         ".o_campaign_figures",
     )
     browser.screenshot(out / "campaign_report.png")
