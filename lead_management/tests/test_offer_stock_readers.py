@@ -76,6 +76,13 @@ class TestOfferStockReaders(OfferCommon):
             (self.offer.state, self.offer.offer_state), ("cancel", "converted")
         )
 
+    def test_set_to_quotation_hidden_on_converted_offer(self):
+        arch = self.env["sale.order"].get_view(
+            self.env.ref("sale.view_order_form").id, "form"
+        )["arch"]
+        [button] = etree.fromstring(arch).xpath("//button[@name='action_draft']")
+        self.assertIn("offer_state == 'converted'", button.get("invisible"))
+
     def test_quotations_and_orders_actions_are_stock(self):
         """The add-on no longer writes its state into sale's actions."""
         self.assertEqual(
