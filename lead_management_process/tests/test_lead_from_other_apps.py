@@ -37,6 +37,9 @@ class TestLeadFromOtherApps(LeadProcessCommon):
                 if not key.startswith(("mail_", "tracking_"))
             }
         )
+        # the process works on leads: CRM's Leads setting on, as the
+        # administrator turns it on (other apps then create leads)
+        cls.env["res.config.settings"].create({"group_use_lead": True}).execute()
         cls.team.use_leads = True
         cls.website_user = cls.env.ref("base.user_admin")
 
