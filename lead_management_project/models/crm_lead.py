@@ -31,9 +31,12 @@ class CrmLead(models.Model):
 
     def _prepare_project_values(self):
         """Values of a project made for the opportunity: its customer, its
-        salesperson as manager, its company and the opportunity itself."""
+        salesperson as manager, its company and the opportunity itself.
+        Billable, as sale_project makes the projects of orders: sale_project
+        shows a project's customer only on billable projects."""
         self.ensure_one()
         return {
+            "allow_billable": True,
             "partner_id": self.partner_id.id,
             "user_id": self.user_id.id,
             "company_id": (self.company_id or self.env.company).id,
