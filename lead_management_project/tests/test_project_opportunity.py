@@ -166,3 +166,19 @@ class TestProjectOpportunity(ProjectCommon):
         self.assertFalse(plain_offer.is_project_offer)
         plain_offer.order_line = [Command.create({"product_id": self.service_task.id})]
         self.assertTrue(plain_offer.is_project_offer)
+
+    def test_traceability_rows(self):
+        """The traceability row of an offer of project type marks it and
+        shows the project of its order; a plain offer's row shows none."""
+        offer = self._create_project_offer()
+        offer.action_convert_to_order()
+        project = offer.converted_order_id.project_ids
+        plain = self._create_offer()
+        rows = self.env["crm.lead.traceability.report"].search(
+            [("lead_id", "=", self.opportunity.id)]
+        )
+        by_offer = {row.offer_id: row for row in rows}
+        self.assertTrue(by_offer[offer].is_project_offer)
+        self.assertEqual(by_offer[offer].project_ids, project)
+        self.assertFalse(by_offer[plain].is_project_offer)
+        self.assertFalse(by_offer[plain].project_ids)

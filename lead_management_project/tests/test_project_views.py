@@ -64,6 +64,13 @@ class TestProjectViews(ProjectCommon):
         search = self._arch("project.project", "search")
         self.assertTrue(search.xpath("//filter[@name='group_by_opportunity']"))
 
+    def test_traceability_list(self):
+        """The traceability list shows the project type and the projects."""
+        arch = self._arch("crm.lead.traceability.report", "list")
+        for name in ("is_project_offer", "project_ids"):
+            with self.subTest(field=name):
+                self.assertTrue(arch.xpath(f"//field[@name='{name}']"))
+
     def test_search_projects_by_opportunity(self):
         """Projects are found by their opportunity's name."""
         project = self.env["project.project"].create(
