@@ -52,3 +52,9 @@ class ResConfigSettings(models.TransientModel):
         help="Activity types that remind their owners of a coming deadline, "
         "by e-mail or in Odoo as each user chose.",
     )
+    module_lead_management_project = fields.Boolean(
+        "Projects of Opportunities",
+        help="A Projects tab on the opportunity: the projects of its orders "
+        "and those created from it, with their tasks' progress; offers of "
+        "project type. Installs Project.",
+    )

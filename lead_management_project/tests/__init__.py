@@ -1,0 +1,4 @@
+from . import test_project_access
+from . import test_project_opportunity
+from . import test_project_rpc
+from . import test_project_views
