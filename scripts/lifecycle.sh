@@ -85,4 +85,8 @@ run "$PYTHON" -m odoo -c "$ODOO_RC" -d "$family_db" --stop-after-init --log-leve
 run "$PYTHON" tools/lifecycle_check.py "$ODOO_RC" "$family_db" family
 run "$PYTHON" -m odoo -c "$ODOO_RC" -d "$family_db" --stop-after-init --log-level=warn -u lead_management
 run "$PYTHON" tools/lifecycle_check.py "$ODOO_RC" "$family_db" family_again
+# the add-ons of other apps, which the upgrade did not install (family checks
+# it): installed on the upgraded database, so that their uninstall is checked
+run "$PYTHON" -m odoo -c "$ODOO_RC" -d "$family_db" --stop-after-init --log-level=warn \
+    -i lead_management_project,lead_management_helpdesk
 run "$PYTHON" tools/lifecycle_check.py "$ODOO_RC" "$family_db" family_uninstall

@@ -78,7 +78,7 @@ odoo_install() {
 # the flows those apps run on offers (tests/flows). The few Odoo tests that
 # fail on this machine without the add-on as well are listed, with why, in
 # tests/odoo_known_failures.txt.
-peer_modules=crm,sale_crm,sale_management,sale_stock,website_sale,payment_demo,calendar,project,test_mail
+peer_modules=crm,sale_crm,sale_management,sale_stock,website_sale,payment_demo,calendar,project,test_mail,helpdesk_mgmt
 # Two halves of about the same time here (measured with --durations).
 # mail: only its activity tests (the add-on extends activities; the whole mail
 # suite is discuss, mostly). website_sale's suite is mostly browser tours of
@@ -86,10 +86,14 @@ peer_modules=crm,sale_crm,sale_management,sale_stock,website_sale,payment_demo,c
 # PEER_WEBSITE_SALE=1; the e-commerce checkout of tests/flows runs always.
 # test_mail (installed in the peer database only): its activity tests, on
 # the models it defines for them; project: the activities and tasks of
-# another app, which the family must leave stock.
+# another app, which the family must leave stock; sale_project (installed by
+# lead_management_project): the projects of orders, which get an opportunity;
+# helpdesk_mgmt (OCA, installed by lead_management_helpdesk): its tickets,
+# which get an opportunity and log on it.
 peer_first=(sale sale_stock project)
 peer_second=(crm sale_crm sale_management calendar mail/tests/test_mail_activity.py
-    test_mail/tests/test_mail_activity.py test_mail/tests/test_mail_activity_plan.py)
+    test_mail/tests/test_mail_activity.py test_mail/tests/test_mail_activity_plan.py
+    sale_project helpdesk_mgmt)
 [ "${PEER_WEBSITE_SALE:-0}" = 1 ] && peer_first+=(website_sale)
 
 # suite_paths NAME...: sets paths to the test directories (or files) of Odoo's

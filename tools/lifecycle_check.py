@@ -40,8 +40,11 @@ The upgrade of today's databases to the family of add-ons (SPEC section
   moved records carry their new add-on's xml ids, the reminder is not sent
   again;
 - ``family_again``: a second ``-u lead_management`` changes nothing;
-- ``family_uninstall``: uninstalling the optional add-ons one by one
-  leaves the others and the core working.
+- ``family``: also, the add-ons of other apps (project, helpdesk) and their
+  apps are not installed by the upgrade;
+- ``family_uninstall``: uninstalling the optional add-ons one by one (those
+  of Project and Helpdesk too, installed just before) leaves the others and
+  the core working.
 
 Every check that fails raises: the script exits non-zero with the reason.
 """
@@ -65,6 +68,13 @@ FAMILY = (
     "lead_management_campaign",
     "lead_management_reminder",
 )
+# the add-ons of other apps (Project, Helpdesk): the upgrade of a database
+# that has neither app must not install them, nor their apps; lifecycle.sh
+# installs them after the upgrade checks, so that their uninstall is checked
+OTHER_APPS = {
+    "lead_management_project": ("project", "sale_project"),
+    "lead_management_helpdesk": ("helpdesk_mgmt",),
+}
 # what "nothing lost" compares, before and after the upgrade to the family:
 # the fields of each capability, read on the records ``single`` made
 CAPABILITY_FIELDS = {
@@ -515,6 +525,20 @@ def family(env, state):
         [("module", "=", "lead_management"), ("name", "in", [n for _m, n in names])]
     )
     _check(not left, f"{left} moved xml ids are still the core add-on's")
+    untouched = env["ir.module.module"].search(
+        [
+            (
+                "name",
+                "in",
+                [*OTHER_APPS, *(app for a in OTHER_APPS.values() for app in a)],
+            ),
+            ("state", "!=", "uninstalled"),
+        ]
+    )
+    _check(
+        not untouched,
+        f"the upgrade installs no other app: {untouched.mapped('name')}",
+    )
     # the reminders, on OCA's mail_activity_reminder now: the type's days
     # became its offsets, the activity reminded once stays reminded
     reminded_type = env["mail.activity.type"].browse(single["reminded_type_id"])
@@ -540,14 +564,22 @@ FAMILY_FIELDS = {
     "lead_management_activity": ("mail.activity", "time_spent"),
     "lead_management_campaign": ("utm.campaign", "estimated_cost"),
     "lead_management_reminder": ("res.users", "activity_reminder_opt_out"),
+    "lead_management_project": ("project.project", "opportunity_id"),
+    "lead_management_helpdesk": ("helpdesk.ticket", "opportunity_id"),
 }
 
 
 def family_uninstall(env, state):
     """Uninstalling each optional add-on, one after the other, leaves the
-    others (and the core) working."""
-    left = list(FAMILY)
-    for addon in FAMILY:
+    others (and the core) working; the add-ons of other apps included
+    (installed by lifecycle.sh before this stage)."""
+    addons = [*FAMILY, *OTHER_APPS]
+    installed = env["ir.module.module"].search(
+        [("name", "in", addons), ("state", "=", "installed")]
+    )
+    _check(len(installed) == len(addons), f"installed: {installed.mapped('name')}")
+    left = list(addons)
+    for addon in addons:
         env["ir.module.module"].search(
             [("name", "=", addon)]
         ).button_immediate_uninstall()

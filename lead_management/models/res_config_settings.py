@@ -58,3 +58,9 @@ class ResConfigSettings(models.TransientModel):
         "and those created from it, with their tasks' progress; offers of "
         "project type. Installs Project.",
     )
+    module_lead_management_helpdesk = fields.Boolean(
+        "Tickets of Opportunities",
+        help="A Tickets tab on the opportunity: internal requests about it "
+        "(legal review, pre-sales, pricing) as helpdesk tickets, their stage "
+        "changes logged on it. Installs OCA's Helpdesk.",
+    )

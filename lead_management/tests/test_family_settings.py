@@ -32,6 +32,6 @@ class TestFamilySettings(TransactionCase):
             for name in settings._fields
             if name.startswith("module_lead_management_")
         ]
-        self.assertEqual(len(names), 5)
+        self.assertEqual(len(names), 6)
         found = self.env["ir.module.module"].search([("name", "in", names)])
         self.assertEqual(sorted(found.mapped("name")), sorted(names))
