@@ -352,3 +352,32 @@ class TestWorkloadRpc(HttpCase):
             ],
             [(salesman.id, 2, 1, 2)],
         )
+
+
+@tagged("post_install", "-at_install")
+class TestWorkloadTour(HttpCase):
+    def test_workload_tour(self):
+        """In the browser, as a sales manager: pivot, calendar, list."""
+        seller = new_sales_user(
+            self.env, "lm_workload_tour", name="Workload Tour Seller"
+        )
+        new_sales_user(
+            self.env,
+            "lm_workload_tour_manager",
+            "sales_team.group_sale_manager",
+            password="lm_workload_tour_manager",
+        )
+        lead = self.env["crm.lead"].create(
+            {"name": "Workload tour lead", "type": "opportunity", "user_id": seller.id}
+        )
+        lead.activity_schedule(
+            "mail.mail_activity_data_call",
+            summary="Workload tour call",
+            user_id=seller.id,
+            date_deadline=fields.Date.context_today(lead),
+        )
+        self.start_tour(
+            "/odoo/action-lead_management_activity.crm_activity_workload_action_server",
+            "lead_management_workload",
+            login="lm_workload_tour_manager",
+        )
