@@ -22,6 +22,7 @@
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "report/crm_activity_analysis_views.xml",
+        "views/crm_activity_workload_views.xml",
         "views/lead_management_activity_menus.xml",
     ],
     "demo": [
