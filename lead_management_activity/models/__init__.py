@@ -3,3 +3,4 @@ from . import mail_activity
 from . import calendar_event
 from . import crm_lead
 from . import res_partner
+from . import crm_customer_history
