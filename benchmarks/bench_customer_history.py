@@ -244,7 +244,8 @@ def main():
         order_spec, order_domain = list_spec(env, "sale.order", "sale.action_orders")
         partner_domain = [("partner_id", "child_of", customer.id)]
         log(
-            f"{'user':<10} {'view':<26} {'rows':>6} {'ms':>8} {'queries':>8} {'ratio':>6}"
+            f"{'user':<10} {'view':<26} {'rows':>6} {'ms':>8}"
+            f" {'queries':>8} {'ratio':>6}"
         )
         for user in (admin, salesman):
             user_env = api.Environment(env.cr, user.id, {})
