@@ -28,6 +28,7 @@
         "views/sale_order_views.xml",
         "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_customer_history_views.xml",
         "views/res_partner_views.xml",
         "wizard/crm_lead_traceability_wizard_views.xml",
         "wizard/crm_lead_period_report_wizard_views.xml",

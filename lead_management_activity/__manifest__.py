@@ -21,6 +21,7 @@
         "views/calendar_event_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
+        "views/crm_customer_history_views.xml",
         "report/crm_activity_analysis_views.xml",
         "views/crm_activity_workload_views.xml",
         "views/lead_management_activity_menus.xml",

@@ -13,6 +13,7 @@
     "data": [
         "views/project_project_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_customer_history_views.xml",
     ],
     "demo": [
         "demo/project_project_demo.xml",

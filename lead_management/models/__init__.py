@@ -1,5 +1,6 @@
 from . import crm_process_batch_mixin
 from . import crm_lead_type
+from . import crm_customer_history
 from . import crm_lead
 from . import crm_lead_offer
 from . import crm_lead_partner_sync

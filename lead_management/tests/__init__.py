@@ -22,3 +22,4 @@ from . import test_stale
 from . import test_migration
 from . import test_mail_activity_done_wizard
 from . import test_family_settings
+from . import test_customer_history

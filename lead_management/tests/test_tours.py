@@ -172,3 +172,31 @@ class TestTours(HttpCase):
             self.env["sale.order"].search([("opportunity_id", "=", lead.id)]),
             offer | order,
         )
+
+    def test_customer_history(self):
+        """The History button of a customer lists its contact's documents,
+        newest first; a row opens its document."""
+        contact = self.env["res.partner"].create(
+            {"name": "Tour history contact", "parent_id": self.customer.id}
+        )
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Tour history opportunity",
+                "type": "opportunity",
+                "partner_id": contact.id,
+                "user_id": self.admin.id,
+            }
+        )
+        self.env["sale.order"].create(
+            {
+                "partner_id": contact.id,
+                "client_order_ref": "Tour history offer ref",
+                "date_order": "2099-01-01 10:00:00",
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-base.action_partner_form/{self.customer.id}",
+            "lead_management_customer_history",
+            login="admin",
+        )
+        self.assertTrue(lead.exists())

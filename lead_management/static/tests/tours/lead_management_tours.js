@@ -257,3 +257,41 @@ tours.add("lead_management_offer_conversion", {
         },
     ],
 });
+
+tours.add("lead_management_customer_history", {
+    steps: () => [
+        {
+            content: "The smart buttons: History may be under More",
+            trigger: ".o_form_view .o-form-buttonbox",
+            run() {
+                const button = "button[name='action_view_customer_history']";
+                const more = document.querySelector(".o_form_view .o_button_more");
+                if (more && !document.querySelector(`.o_form_view ${button}`)) {
+                    more.click();
+                }
+            },
+        },
+        {
+            content: "The customer's History smart button",
+            trigger: "button[name='action_view_customer_history']",
+            run: "click",
+        },
+        {
+            content: "The history lists the contact's offer, newest first",
+            trigger: ".o_list_view .o_data_row:first:contains('Tour history offer ref')",
+        },
+        {
+            content: "The opportunity is there too",
+            trigger: ".o_list_view .o_data_row:contains('Tour history opportunity')",
+        },
+        {
+            content: "Open the opportunity from its row",
+            trigger: ".o_list_view .o_data_row:contains('Tour history opportunity') td[name='title']",
+            run: "click",
+        },
+        {
+            content: "The opportunity's form opens",
+            trigger: ".o_form_view .o_field_widget[name='name']:contains('Tour history opportunity'), .o_form_view .o_field_widget[name='name'] textarea",
+        },
+    ],
+});
