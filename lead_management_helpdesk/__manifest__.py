@@ -15,6 +15,7 @@
         "views/crm_lead_views.xml",
         "views/crm_team_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_customer_history_views.xml",
     ],
     "demo": [
         "demo/helpdesk_ticket_demo.xml",

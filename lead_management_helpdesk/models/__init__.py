@@ -4,3 +4,4 @@ from . import crm_team
 from . import crm_lead
 from . import crm_lead_stale
 from . import helpdesk_ticket
+from . import crm_customer_history

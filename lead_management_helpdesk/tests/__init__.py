@@ -1,3 +1,4 @@
+from . import test_customer_history
 from . import test_ticket_access
 from . import test_ticket_opportunity
 from . import test_ticket_rpc
