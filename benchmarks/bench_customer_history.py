@@ -120,7 +120,7 @@ def insert_documents(env, partner_ids, users, number, stage_id, journal_id):
                 commercial_partner_id, invoice_user_id, company_id,
                 amount_total_signed, amount_total, payment_state, create_date,
                 write_date, create_uid, write_uid)
-            SELECT 'BINV/' || n, %(journal)s, %(currency)s, 'posted',
+            SELECT 'BINV/' || p || '/' || n, %(journal)s, %(currency)s, 'posted',
                    'out_invoice', 'no', (now() - n * interval '1 minute')::date,
                    (now() - n * interval '1 minute')::date, p, p,
                    (%(users)s::int[])[1 + mod(n, cardinality(%(users)s::int[]))],
