@@ -41,12 +41,7 @@ class CrmCustomerHistory(models.Model):
 
     A source is a dict:
 
-    - ``model``: the model of the document a row opens (``res_model``); the
-      rows of a source are those whose ``res_id`` the user may read in that
-      model (its access rights and record rules, archived documents
-      included): the source's query is filtered by
-      ``env[model]._search([])``. A user without read access to the model
-      sees none of its rows;
+    - ``model``: the model of the documents the source lists;
     - ``query``: an :class:`~odoo.tools.SQL` ``SELECT`` giving exactly these
       columns, named so: ``row_id`` (an integer unique within the source,
       usually the document's id), ``date`` (timestamp), ``kind`` (a key of
@@ -55,11 +50,16 @@ class CrmCustomerHistory(models.Model):
       ``state`` (a key of ``state``), ``partner_id`` (the customer or
       contact of the document), ``commercial_partner_id`` (that partner's
       commercial entity), ``user_id`` (the responsible), ``company_id``,
-      ``res_model`` and ``res_id`` (the document to open);
+      ``res_model`` and ``res_id`` (the document to open). It reads the
+      documents of ``model`` from ``self._readable_table(model)``, not from
+      their table: the documents the user may read (access rights and
+      record rules, archived ones included), so a row shows only where its
+      document may be read; a user without read access to the model sees
+      none of its rows. A source that does not is refused (``ValueError``);
     - ``messages`` (optional, default False): the e-mails received and sent
-      from the chatter of the source's documents are rows too (kind
-      ``email``), with the document's partner, company, number and
-      responsible.
+      from the chatter of the source's documents (``res_model`` being
+      ``model``) are rows too (kind ``email``), with the document's
+      partner, company, number and responsible.
 
     Example (what ``lead_management_project`` does for tasks)::
 
@@ -69,15 +69,17 @@ class CrmCustomerHistory(models.Model):
         def _history_sources(self):
             return [*super()._history_sources(), {
                 "model": "project.task", "messages": True,
-                "query": SQL("SELECT t.id AS row_id, ... FROM project_task t"
-                             " JOIN res_partner p ON p.id = t.partner_id"),
+                "query": SQL("SELECT t.id AS row_id, ... FROM %s t"
+                             " JOIN res_partner p ON p.id = t.partner_id",
+                             self._readable_table("project.task")),
             }]
 
     Row ids are ``row_id * 100 + the source's position``: unique, and stable
     as long as the installed add-ons do not change.
 
     Flat in the number of documents (``benchmarks/bench_customer_history.py``):
-    the partner filter and the access filter are pushed into every branch of
+    the partner filter (see :meth:`_pushable_domain`) and the access filter
+    (see :meth:`_readable_table`) are pushed into every branch of
     the union, where the documents' partner indexes find them.
     """
 
@@ -131,6 +133,8 @@ class CrmCustomerHistory(models.Model):
         "res.partner": ["commercial_partner_id"],
     }
 
+    # the id of the row in its source (see _pushable_domain)
+    row_id = fields.Integer(string="Row in Source", readonly=True)
     date = fields.Datetime(readonly=True)
     kind = fields.Selection(
         [
@@ -178,35 +182,94 @@ class CrmCustomerHistory(models.Model):
         string="Document", model_field="res_model", readonly=True
     )
 
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        return super()._search(self._pushable_domain(domain), offset, limit, order)
+
+    @api.model
+    def _pushable_domain(self, domain):
+        """``domain``, with the conditions that PostgreSQL cannot push into
+        the branches of the ``UNION ALL`` rewritten into ones it can, so that
+        every branch filters its documents on their own indexes instead of
+        producing all of them for the union to filter (seconds at a million
+        documents, ``benchmarks/bench_customer_history.py``):
+
+        - ``child_of`` and ``parent_of`` on the partner fields (the smart
+          button's, the search view's *Customer*), which Odoo turns into a
+          semi-join ``partner_id IN (SELECT ...)``, become ``in`` the
+          partners they designate, resolved as Odoo does (names by
+          ``display_name``, the hierarchy in sudo, archived contacts too);
+        - ``id`` ``=``/``in`` (every read by id: the form, a button, the
+          web client's fetch of a page) also gets ``row_id in`` the ids of
+          the source rows, which each branch finds by its primary key (the
+          ``id`` itself is computed, no index can find it).
+        """
+        partners = self.env["res.partner"].with_context(active_test=False)
+        result = []
+        for leaf in domain:
+            if not (isinstance(leaf, (list, tuple)) and len(leaf) == 3):
+                result.append(leaf)
+                continue
+            field, operator, value = leaf
+            if field in ("partner_id", "commercial_partner_id") and operator in (
+                "child_of",
+                "parent_of",
+            ):
+                names = [value] if isinstance(value, str) else value
+                if (
+                    isinstance(names, (list, tuple))
+                    and names
+                    and all(isinstance(name, str) for name in names)
+                ):
+                    value = list(
+                        {
+                            partner_id
+                            for name in names
+                            for partner_id in partners._search(
+                                [("display_name", "ilike", name)]
+                            )
+                        }
+                    )
+                ids = partners.sudo().search([("id", operator, value)]).ids
+                result.append((field, "in", ids))
+            elif field == "id" and operator in ("=", "in"):
+                ids = [value] if operator == "=" else value
+                if isinstance(ids, (list, tuple)) and all(
+                    isinstance(id_, int) and not isinstance(id_, bool) for id_ in ids
+                ):
+                    rows = sorted({id_ // ID_FACTOR for id_ in ids})
+                    result.extend(["&", leaf, ("row_id", "in", rows)])
+                else:
+                    result.append(leaf)
+            else:
+                result.append(leaf)
+        return result
+
     @property
     def _table_query(self):
         sources = self._history_sources()
+        for source in sources:
+            self._check_source_readable(source)
+        # a message is on one document: one position for all e-mail branches
         branches = [
+            (position, source["query"]) for position, source in enumerate(sources)
+        ] + [
+            (len(sources), self._email_query(source))
+            for source in sources
+            if source.get("messages")
+        ]
+        return SQL(" UNION ALL ").join(
             SQL(
                 "SELECT src.row_id * %s + %s AS id, %s FROM (%s) src",
                 ID_FACTOR,
                 position,
                 SQL(", ").join(
-                    SQL.identifier("src", column) for column in SOURCE_COLUMNS[1:]
+                    SQL.identifier("src", column) for column in SOURCE_COLUMNS
                 ),
-                self._source_readable_query(source),
+                query,
             )
-            for position, source in enumerate(sources)
-        ]
-        messages = [source for source in sources if source.get("messages")]
-        if messages:
-            branches.append(
-                SQL(
-                    "SELECT src.row_id * %s + %s AS id, %s FROM (%s) src",
-                    ID_FACTOR,
-                    len(sources),
-                    SQL(", ").join(
-                        SQL.identifier("src", column) for column in SOURCE_COLUMNS[1:]
-                    ),
-                    self._email_query(messages),
-                )
-            )
-        return SQL(" UNION ALL ").join(branches)
+            for position, query in branches
+        )
 
     @api.model
     def _history_sources(self):
@@ -220,36 +283,40 @@ class CrmCustomerHistory(models.Model):
         ]
 
     @api.model
-    def _source_readable_query(self, source):
-        """The source's query restricted to the documents the user may read
-        (the model's access rights and record rules). Inside the branch, so
-        the planner joins it with the branch's partner filter."""
-        model = self.env[source["model"]]
+    def _readable_table(self, model_name):
+        """What a source's query reads its documents from instead of the
+        model's table: the documents of ``model_name`` the user may read
+        (its access rights and record rules, archived ones included), as a
+        subquery that PostgreSQL merges into the source's query, so that the
+        rules filter the very rows the source reads (a separate ``IN``
+        semi-join would scan the whole table on every search)."""
+        model = self.env[model_name]
+        table = SQL.identifier(model._table)
         if self.env.su:
-            return source["query"]
+            return table
         if not model.has_access("read"):
-            return SQL("SELECT * FROM (%s) readable WHERE FALSE", source["query"])
+            return SQL("(SELECT * FROM %s WHERE FALSE)", table)
         readable = model.with_context(active_test=False)._search([])
-        return SQL(
-            "SELECT * FROM (%s) readable WHERE readable.res_id IN (%s)",
-            source["query"],
-            readable.subselect(),
-        )
+        return SQL("(%s)", readable.select(SQL("%s.*", SQL.identifier(readable.table))))
 
     @api.model
-    def _email_query(self, sources):
+    def _check_source_readable(self, source):
+        """A source that does not read its documents from
+        :meth:`_readable_table` would show rows the user may not read: a
+        programming error of the add-on that declares it."""
+        if self._readable_table(source["model"]).code not in source["query"].code:
+            raise ValueError(
+                f"The customer history source of {source['model']} must read its "
+                "documents from _readable_table()."
+            )
+
+    @api.model
+    def _email_query(self, source):
         """The e-mails received (``email``) and sent from the chatter
         (``email_outgoing``, or a comment of subtype *Discussions*) on the
-        documents of ``sources``; internal notes and tracking are not. A row
-        is readable where its document is."""
-        documents = SQL(" UNION ALL ").join(
-            SQL(
-                "SELECT doc.res_model, doc.res_id, doc.name, doc.partner_id, "
-                "doc.commercial_partner_id, doc.user_id, doc.company_id FROM (%s) doc",
-                self._source_readable_query(source),
-            )
-            for source in sources
-        )
+        documents of ``source``; internal notes and tracking are not. A row
+        is readable where its document is (the source reads readable
+        documents only)."""
         comment = self.env.ref("mail.mt_comment", raise_if_not_found=False)
         return SQL(
             """
@@ -269,11 +336,12 @@ class CrmCustomerHistory(models.Model):
                    doc.res_id
               FROM (%s) doc
               JOIN mail_message msg
-                ON msg.model = doc.res_model AND msg.res_id = doc.res_id
+                ON msg.model = %s AND msg.res_id = doc.res_id
              WHERE msg.message_type IN ('email', 'email_outgoing')
                 OR (msg.message_type = 'comment' AND msg.subtype_id = %s)
             """,
-            documents,
+            source["query"],
+            source["model"],
             comment.id if comment else None,
         )
 
@@ -299,10 +367,11 @@ class CrmCustomerHistory(models.Model):
                    lead.company_id,
                    'crm.lead' AS res_model,
                    lead.id AS res_id
-              FROM crm_lead lead
+              FROM %s lead
               JOIN res_partner partner ON partner.id = lead.partner_id
               LEFT JOIN crm_stage stage ON stage.id = lead.stage_id
-            """
+            """,
+            self._readable_table("crm.lead"),
         )
 
     @api.model
@@ -326,9 +395,10 @@ class CrmCustomerHistory(models.Model):
                    so.company_id,
                    'sale.order' AS res_model,
                    so.id AS res_id
-              FROM sale_order so
+              FROM %s so
               JOIN res_partner partner ON partner.id = so.partner_id
-            """
+            """,
+            self._readable_table("sale.order"),
         )
 
     @api.model
@@ -351,9 +421,10 @@ class CrmCustomerHistory(models.Model):
                    move.company_id,
                    'account.move' AS res_model,
                    move.id AS res_id
-              FROM account_move move
+              FROM %s move
              WHERE move.move_type IN ('out_invoice', 'out_refund')
-            """
+            """,
+            self._readable_table("account.move"),
         )
 
     def action_open_document(self):

@@ -4,6 +4,7 @@ from xmlrpc.client import Fault
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL
 
 from .common import LeadManagementCommon, new_sales_user
 
@@ -306,6 +307,45 @@ class TestCustomerHistory(CustomerHistoryCommon):
         history = self.env["crm.customer.history"].with_user(self.salesman)
         self.assertFalse(history.browse(other_rows.ids).read(["name", "title"]))
         self.assertFalse(history.search([("id", "in", other_rows.ids)]))
+
+    def test_read_by_id_every_kind(self):
+        """Rows read by id (the form, a button, a page's fetch: the id
+        condition gets the source rows' ids) are the searched rows, e-mails
+        included, with the same values."""
+        history = self.env["crm.customer.history"].with_user(self.salesman)
+        rows = self._history(self.salesman)
+        self.assertIn("email", rows.mapped("kind"))
+        fields = ["kind", "name", "res_model", "res_id", "date"]
+        expected = rows.read(fields)
+        self.env.invalidate_all()
+        self.assertEqual(history.browse(rows.ids).read(fields), expected)
+        for row in rows:
+            with self.subTest(kind=row.kind):
+                self.assertEqual(history.search([("id", "=", row.id)]), row)
+        self.assertFalse(history.search([("id", "in", [rows[0].id + 1000])]))
+
+    def test_search_by_customer_name(self):
+        """The search view's Customer (child_of a name, as typed) finds the
+        same rows as the History button (child_of the partner)."""
+        history = self.env["crm.customer.history"].with_user(self.manager)
+        by_name = history.search([("partner_id", "child_of", "History Customer")])
+        self.assertEqual(by_name, self._history(self.manager))
+        parents = history.search([("partner_id", "parent_of", self.contact.id)])
+        self.assertEqual(
+            {(row.res_model, row.res_id) for row in parents},
+            {(row.res_model, row.res_id) for row in by_name},
+        )
+
+    def test_source_must_read_readable_documents(self):
+        """A source reading its model's table instead of _readable_table()
+        would ignore the record rules: it is refused."""
+        history = self.env["crm.customer.history"].with_user(self.salesman)
+        query = history._lead_query()
+        history._check_source_readable({"model": "crm.lead", "query": query})
+        with self.assertRaises(ValueError):
+            history._check_source_readable(
+                {"model": "crm.lead", "query": SQL("SELECT * FROM crm_lead lead")}
+            )
 
     def test_partner_count_and_action(self):
         """The History button counts the rows of the company and its

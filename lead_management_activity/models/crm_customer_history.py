@@ -91,7 +91,7 @@ class CrmCustomerHistory(models.Model):
             number=SQL(number),
             company=SQL(company),
             partner=SQL(partner),
-            table=SQL.identifier(self.env[model]._table),
+            table=self._readable_table(model),
             model=model,
         )
 
@@ -118,10 +118,11 @@ class CrmCustomerHistory(models.Model):
                    COALESCE(lead.company_id, ev.cost_company_id) AS company_id,
                    'calendar.event' AS res_model,
                    ev.id AS res_id
-              FROM calendar_event ev
+              FROM %s ev
               LEFT JOIN crm_lead lead ON lead.id = ev.opportunity_id
               JOIN res_partner partner ON partner.id = COALESCE(
                   lead.partner_id,
                   CASE WHEN ev.res_model = 'res.partner' THEN ev.res_id END)
-            """
+            """,
+            self._readable_table("calendar.event"),
         )

@@ -60,8 +60,9 @@ class CrmCustomerHistory(models.Model):
                    ticket.company_id,
                    'helpdesk.ticket' AS res_model,
                    ticket.id AS res_id
-              FROM helpdesk_ticket ticket
+              FROM %s ticket
               JOIN res_partner partner ON partner.id = ticket.partner_id
               LEFT JOIN helpdesk_ticket_stage stage ON stage.id = ticket.stage_id
-            """
+            """,
+            self._readable_table("helpdesk.ticket"),
         )

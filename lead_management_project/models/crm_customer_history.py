@@ -80,12 +80,13 @@ class CrmCustomerHistory(models.Model):
                    pr.company_id,
                    'project.project' AS res_model,
                    pr.id AS res_id
-              FROM project_project pr
+              FROM %(projects)s pr
               JOIN res_partner partner ON partner.id = pr.partner_id
               LEFT JOIN sale_order_line sol ON sol.id = pr.sale_line_id
               LEFT JOIN sale_order so ON so.id = sol.order_id
             """,
             name=self._project_name("pr"),
+            projects=self._readable_table("project.project"),
         )
 
     @api.model
@@ -110,9 +111,10 @@ class CrmCustomerHistory(models.Model):
                    task.company_id,
                    'project.task' AS res_model,
                    task.id AS res_id
-              FROM project_task task
+              FROM %(tasks)s task
               JOIN res_partner partner ON partner.id = task.partner_id
               LEFT JOIN project_project pr ON pr.id = task.project_id
             """,
             project=self._project_name("pr"),
+            tasks=self._readable_table("project.task"),
         )
