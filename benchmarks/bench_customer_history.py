@@ -8,7 +8,8 @@ it (``web_search_read``: 80 rows of the list view's fields, the many2one
 names, the count up to 10 001), beside the stock *Sales > Orders* list page
 of the same customer (``sale.order`` with ``sale.action_orders``' domain),
 in the same run, as an administrator (multi-company rules) and as a salesman
-who sees only his own documents (salesman rules). The customer is a company
+who sees only his own documents (salesman rules), and the reading of one
+row by id (``web_read``, as opening a row does). The customer is a company
 with two contacts holding --big documents (opportunities, orders, invoices
 and e-mails); the others are spread over --partners partners.
 
@@ -181,6 +182,20 @@ def measure(env, model, spec, domain, order, repeat):
     return best, result["length"]
 
 
+def measure_read(env, model, spec, repeat):
+    """Reading one row by id, as opening it or clicking its button does
+    (``web_read``), best of ``repeat`` on cold caches."""
+    record = env[model].search([], limit=1)
+    best = None
+    for _run in range(repeat):
+        env.invalidate_all()
+        with Meter(env.cr) as meter:
+            result = record.web_read(spec)
+        if best is None or meter.seconds < best.seconds:
+            best = meter
+    return best, len(result)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--partners", type=int, default=100_000)
@@ -265,9 +280,13 @@ def main():
                 None,
                 args.repeat,
             )
+            row, row_length = measure_read(
+                user_env, "crm.customer.history", history_spec, args.repeat
+            )
             for label, meter, length in (
                 ("Sales > Orders", stock, stock_length),
                 ("Customer History", history, history_length),
+                ("History row by id", row, row_length),
             ):
                 log(
                     f"{user.login:<10.10} {label:<26} {length:>6} "
