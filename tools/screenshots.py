@@ -1,5 +1,6 @@
 """Take the README's screenshots: pipeline, lead form and types, offers and
-orders, mass update, sync, the lead process, activity analysis, campaigns.
+orders, mass update, sync, the lead process, activity analysis, campaigns,
+the Projects and Tickets tabs, a customer's history and the workload.
 
 Serves the demo database (created when missing as scripts/run.sh does: every
 add-on of the family, i.e. every top-level folder with a manifest, with demo
@@ -482,6 +483,58 @@ def take_process_screenshots(odoo, browser, out):
     browser.screenshot(out / "campaign_report.png")
 
 
+def take_tab_screenshots(odoo, browser, out):
+    """The opportunity's Projects tab (lead_management_project) and Tickets
+    tab (lead_management_helpdesk) on their demo opportunities, a
+    customer's history (from the partner's History button) and the
+    workload pivot (lead_management_activity)."""
+    base = odoo.url
+    browser.send(
+        "Network.setCookie", name="session_id", value=odoo.session_id, url=base
+    )
+    for name, tab, field, picture in (
+        (
+            "Office fit-out for the new headquarters",
+            "projects",
+            "project_ids",
+            "opportunity_projects.png",
+        ),
+        (
+            "Server room for the regional office",
+            "tickets",
+            "ticket_ids",
+            "opportunity_tickets.png",
+        ),
+    ):
+        [lead] = odoo.call("crm.lead", "search", [("name", "=", name)], limit=1)
+        browser.goto(
+            f"{base}{PIPELINE}/{lead}", f".o_form_view .o_notebook a[name={tab}]"
+        )
+        browser.click(f".o_form_view .o_notebook a[name={tab}]")
+        browser.wait(f".o_field_widget[name={field}] .o_data_row")
+        browser.screenshot(out / picture)
+    # the customer of the fit-out opportunity: projects, tasks, offers...
+    [partner] = odoo.call(
+        "crm.lead",
+        "search_read",
+        [("name", "=", "Office fit-out for the new headquarters")],
+        ["partner_id"],
+        limit=1,
+    )
+    browser.goto(
+        f"{base}/odoo/contacts/{partner['partner_id'][0]}",
+        "button[name=action_view_customer_history]",
+    )
+    browser.click("button[name=action_view_customer_history]")
+    browser.wait(".o_list_view .o_data_row")
+    browser.screenshot(out / "customer_history.png")
+    browser.goto(
+        f"{base}/odoo/action-lead_management_activity.crm_activity_workload_action",
+        ".o_pivot",
+    )
+    browser.screenshot(out / "workload.png")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--db", default="lead_management_demo")
@@ -489,9 +542,9 @@ def main():
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument(
         "--only",
-        choices=["sales", "process"],
-        help="only the pictures of the sales chain, or of the lead process, "
-        "CRM activities and campaigns",
+        choices=["sales", "process", "tabs"],
+        help="only the pictures of the sales chain, of the lead process, "
+        "CRM activities and campaigns, or of the opportunity's other tabs",
     )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -501,10 +554,12 @@ def main():
         odoo.start()
         odoo.login()
         browser = Chromium()
-        if args.only != "process":
+        if args.only in (None, "sales"):
             take_screenshots(odoo, browser, args.out)
-        if args.only != "sales":
+        if args.only in (None, "process"):
             take_process_screenshots(odoo, browser, args.out)
+        if args.only in (None, "tabs"):
+            take_tab_screenshots(odoo, browser, args.out)
     finally:
         if browser:
             browser.close()
