@@ -62,7 +62,24 @@ def _read_known_failures(path):
         return [key for key in keys if key]
 
 
+def _imported_test_class(item):
+    """True for a test of a class imported into the module it was collected
+    from (``from odoo.addons.web.tests.test_js import WebSuite``).
+
+    Odoo's runner (odoo.tests.loader.get_module_test_cases) runs only the
+    classes a test module defines; pytest collects every TestCase in its
+    namespace, so helpdesk_mgmt's test_js.py would run web's whole JavaScript
+    suite (the hoot and QUnit suites, over half an hour) as if it were
+    helpdesk_mgmt's.
+    """
+    return item.cls is not None and item.cls.__module__ != item.module.__name__
+
+
 def pytest_collection_modifyitems(config, items):
+    imported = [item for item in items if _imported_test_class(item)]
+    if imported:
+        config.hook.pytest_deselected(items=imported)
+        items[:] = [item for item in items if not _imported_test_class(item)]
     path = config.getoption("--odoo-known-failures")
     if not path:
         return
