@@ -24,6 +24,14 @@ class HelpdeskTicket(models.Model):
         "closing are logged there, and while it is open the opportunity is "
         "not closed as stale.",
     )
+    # helpdesk_mgmt has no due date of a request (helpdesk_mgmt_sla computes
+    # one per team, not per request): the date the requester needs an answer
+    # by, which the Workload counts tickets on (lead_management_activity)
+    date_deadline = fields.Date(
+        "Deadline",
+        tracking=True,
+        help="The day the requester needs the ticket closed by.",
+    )
 
     @api.constrains("opportunity_id", "company_id")
     def _check_opportunity_company(self):

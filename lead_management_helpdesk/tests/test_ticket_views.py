@@ -57,6 +57,35 @@ class TestTicketViews(HelpdeskCommon):
         search = self._arch("helpdesk.ticket", "search")
         self.assertTrue(search.xpath("//filter[@name='group_by_opportunity']"))
 
+    def test_deadline(self):
+        """A ticket's deadline is on its form and list, for every helpdesk
+        user, on the opportunity's tab, and tracked."""
+        for view_type in ("form", "list"):
+            with self.subTest(view_type=view_type):
+                self.assertTrue(
+                    self._arch("helpdesk.ticket", view_type, self.helpdesk_user).xpath(
+                        "//field[@name='date_deadline']"
+                    )
+                )
+        self.assertTrue(
+            self._arch("crm.lead", "form").xpath(
+                "//field[@name='ticket_ids']/list/field[@name='date_deadline']"
+            )
+        )
+        ticket = self._create_ticket().with_context(
+            tracking_disable=False, mail_notrack=False
+        )
+        # tracking values are written when the transaction commits: the
+        # creation's first (the creation discards the tracking of its record)
+        self.env.cr.precommit.run()
+        ticket.date_deadline = "2026-12-31"
+        self.env.cr.precommit.run()
+        ticket.invalidate_recordset(["message_ids"])
+        self.assertIn(
+            "date_deadline",
+            ticket.message_ids.tracking_value_ids.field_id.mapped("name"),
+        )
+
     def test_team_settings(self):
         """The sales team's form has its helpdesk team; CRM Settings, under
         Lead Management, the company's default team."""
