@@ -69,7 +69,7 @@ class CrmActivityWorkload(models.Model):
         "res.users",
         "Assigned by",
         readonly=True,
-        help="Who created the activity or task.",
+        help="Who created the activity, task or ticket.",
     )
     activity_type_id = fields.Many2one("mail.activity.type", readonly=True)
     date = fields.Date("Due Date", readonly=True)

@@ -1,0 +1,2 @@
+from . import test_workload_tickets
+from . import test_translations
