@@ -13,14 +13,7 @@ from odoo.addons.lead_management.tests.common import (
     LeadManagementCommon,
     new_sales_user,
 )
-
-MEASURES = [
-    "due_count:sum",
-    "done_on_time_count:sum",
-    "done_late_count:sum",
-    "open_count:sum",
-    "overdue_count:sum",
-]
+from odoo.addons.lead_management_activity.tests.common import MEASURES
 
 
 class WorkloadCommon(LeadManagementCommon):

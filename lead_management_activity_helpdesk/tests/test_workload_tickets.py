@@ -7,15 +7,9 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.lead_management.tests.common import new_sales_user
+from odoo.addons.lead_management_activity.tests.common import MEASURES
 from odoo.addons.lead_management_helpdesk.tests.common import HelpdeskCommon
 
-MEASURES = [
-    "due_count:sum",
-    "done_on_time_count:sum",
-    "done_late_count:sum",
-    "open_count:sum",
-    "overdue_count:sum",
-]
 # Helpdesk's narrowest group: the user's own tickets (and his teams'
 # unassigned ones)
 GROUPS = "sales_team.group_sale_salesman,helpdesk_mgmt.group_helpdesk_user_own"

@@ -8,14 +8,8 @@ from odoo.addons.lead_management.tests.common import (
     LeadManagementCommon,
     new_sales_user,
 )
+from odoo.addons.lead_management_activity.tests.common import MEASURES
 
-MEASURES = [
-    "due_count:sum",
-    "done_on_time_count:sum",
-    "done_late_count:sum",
-    "open_count:sum",
-    "overdue_count:sum",
-]
 GROUPS = "sales_team.group_sale_salesman,project.group_project_user"
 
 
