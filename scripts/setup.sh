@@ -13,7 +13,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Odoo refuses to run as the "postgres" superuser, so it gets a role of its own.
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=odoo PGPASSWORD=odoo
 
-say() { printf '== %s\n' "$*"; }
+# each stage with the minutes since the command started (CI's log, for
+# balancing the test command's two lines of work)
+say() { printf '== [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 die() {
     printf 'ERROR: %s\n' "$*" >&2
     exit 1
